@@ -1,0 +1,174 @@
+"""The catalog of kinds, languages and frameworks.
+
+The facts live in the template, in ``templates/_catalog.yml``: copier.yml builds
+its choices from that file, and this module reads the same file for the wizard,
+for ``roadmap-scaffold list`` and for checking flags before anything is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from roadmap_scaffold.errors import UserError
+from roadmap_scaffold.store import default_template_root
+
+CATALOG_PATH = Path("templates") / "_catalog.yml"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of project: a blog, a shop or a social network."""
+
+    key: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class Language:
+    """A programming language that a learner may be learning."""
+
+    key: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A web framework, and the kinds the template can build with it."""
+
+    key: str
+    title: str
+    language: str
+    summary: str
+    recommended: bool
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProjectNameRule:
+    """What a project name may look like; copier.yml's validator uses the same rule."""
+
+    pattern: str
+    max_length: int
+    rule: str
+
+    def problem_with(self, name: str) -> str | None:
+        """Return why ``name`` is not a valid project name, or None when it is."""
+        if not re.search(self.pattern, name):
+            return self.rule
+        if len(name) > self.max_length:
+            return f"must be at most {self.max_length} characters long"
+        return None
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything roadmap-scaffold knows how to generate."""
+
+    kinds: dict[str, Kind]
+    languages: dict[str, Language]
+    frameworks: dict[str, Framework]
+    project_name: ProjectNameRule
+
+    def offered_combinations(self) -> list[tuple[str, str]]:
+        """Every (kind, framework) pair the template can generate, in catalog order."""
+        return [
+            (kind, framework.key)
+            for kind in self.kinds
+            for framework in self.frameworks.values()
+            if kind in framework.kinds
+        ]
+
+    def offered_kinds(self) -> list[Kind]:
+        """The kinds that at least one framework can build."""
+        offered = {kind for kind, _ in self.offered_combinations()}
+        return [kind for key, kind in self.kinds.items() if key in offered]
+
+    def offered_frameworks(self, kind: str | None = None) -> list[Framework]:
+        """The frameworks that can build ``kind`` (or anything, when ``kind`` is None)."""
+        return [
+            framework
+            for framework in self.frameworks.values()
+            if (kind in framework.kinds if kind else framework.kinds)
+        ]
+
+    def languages_for(self, kind: str) -> list[Language]:
+        """The languages with at least one framework that can build ``kind``."""
+        keys = {framework.language for framework in self.offered_frameworks(kind)}
+        return [language for key, language in self.languages.items() if key in keys]
+
+    def frameworks_for(self, kind: str, language: str) -> list[Framework]:
+        """The frameworks of ``language`` that can build ``kind``, recommended first."""
+        matching = [f for f in self.offered_frameworks(kind) if f.language == language]
+        return sorted(matching, key=lambda framework: not framework.recommended)
+
+    def default_framework(self, kind: str) -> Framework:
+        """The framework to use when the user did not choose one."""
+        return self.frameworks_for(kind, self.languages_for(kind)[0].key)[0]
+
+    def check_kind(self, kind: str) -> None:
+        """Raise `UserError` unless ``kind`` is known and offered."""
+        offered = [k.key for k in self.offered_kinds()]
+        if kind not in self.kinds:
+            raise UserError(f"unknown kind {kind!r}: choose one of {', '.join(offered)}")
+        if kind not in offered:
+            raise UserError(
+                f"the {self.kinds[kind].title.lower()} ({kind}) is not available yet: "
+                f"choose one of {', '.join(offered)}"
+            )
+
+    def check_framework(self, framework: str, kind: str) -> None:
+        """Raise `UserError` unless ``framework`` is offered and can build ``kind``."""
+        offered = [f.key for f in self.offered_frameworks()]
+        if framework not in offered:
+            planned = " (it is planned, not available yet)" if framework in self.frameworks else ""
+            raise UserError(
+                f"unknown framework {framework!r}{planned}: choose one of {', '.join(offered)}"
+            )
+        able = [f.key for f in self.offered_frameworks(kind)]
+        if framework not in able:
+            raise UserError(
+                f"{self.frameworks[framework].title} cannot build a {kind} yet: "
+                f"choose one of {', '.join(able)}"
+            )
+
+    def check_project_name(self, name: str) -> None:
+        """Raise `UserError` unless ``name`` is a valid project name."""
+        problem = self.project_name.problem_with(name)
+        if problem:
+            raise UserError(f"invalid project name {name!r}: it {problem}")
+
+
+def load_catalog(template_root: Path | None = None) -> Catalog:
+    """Read the catalog of the template at ``template_root`` (default: the shipped one)."""
+    path = (template_root or default_template_root()) / CATALOG_PATH
+    try:
+        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise UserError(f"cannot read the template's catalog {path}: {error}") from error
+    return Catalog(
+        kinds={
+            key: Kind(key=key, title=item["title"], summary=item["summary"])
+            for key, item in data["kinds"].items()
+        },
+        languages={
+            key: Language(key=key, title=item["title"]) for key, item in data["languages"].items()
+        },
+        frameworks={
+            key: Framework(
+                key=key,
+                title=item["title"],
+                language=item["language"],
+                summary=item["summary"],
+                recommended=bool(item.get("recommended", False)),
+                kinds=tuple(item.get("kinds") or ()),
+            )
+            for key, item in data["frameworks"].items()
+        },
+        project_name=ProjectNameRule(**data["project_name"]),
+    )

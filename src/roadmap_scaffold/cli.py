@@ -1,0 +1,242 @@
+"""The command line: flags in, exit codes out.
+
+Every subcommand builds its inputs and calls one function of the library; one
+handler (`main`) turns a `ScaffoldError` into one line on stderr and an exit
+code, and Ctrl-C into exit 130. No traceback reaches the user on purpose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from roadmap_scaffold import __version__
+from roadmap_scaffold.catalog import Catalog, load_catalog
+from roadmap_scaffold.errors import Cancelled, ScaffoldError, UserError
+from roadmap_scaffold.generate import GenerationRequest, check_destination, generate
+from roadmap_scaffold.store import local_template_root, template_questions
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors become a `UserError` (one line, exit 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UserError(f"{message} (see '{self.prog} --help')")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every subcommand."""
+    parser = _Parser(
+        prog="roadmap-scaffold",
+        description="Start a real backend portfolio project: a blog, a shop or a social network.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands.required = True
+
+    new = commands.add_parser("new", help="generate a new project (asks a few questions)")
+    new.add_argument("directory", nargs="?", metavar="DIR", help="where to create it")
+    new.add_argument("--kind", help="what to build: blog, ecommerce or social")
+    new.add_argument("--framework", help="the web framework, e.g. fastapi")
+    new.add_argument("--database", choices=["sqlite", "postgres"], help="default: sqlite")
+    new.add_argument(
+        "--data",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="set any template answer, e.g. --data author_name='Ada Lovelace' (repeatable)",
+    )
+    new.add_argument("--answers-file", type=Path, metavar="FILE", help="read answers from YAML")
+    new.add_argument("--template", metavar="SRC", help="generate from another template copy")
+    new.add_argument("--vcs-ref", metavar="REF", help="template version (git tag or commit)")
+    new.add_argument("--yes", "-y", action="store_true", help="take defaults, ask nothing")
+    new.add_argument("--no-git", action="store_true", help="skip git init and the first commit")
+    new.set_defaults(handler=command_new)
+
+    listing = commands.add_parser("list", help="list the kinds and frameworks available")
+    listing.add_argument("--template", metavar="SRC", help="list another template copy")
+    listing.set_defaults(handler=command_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+        handler = args.handler
+        return int(handler(args))
+    except KeyboardInterrupt:
+        print("\nCancelled: nothing was written.", file=sys.stderr)
+        return 130
+    except Cancelled as error:
+        print(f"Cancelled: {error}.", file=sys.stderr)
+        return error.exit_code
+    except UserError as error:
+        print(f"roadmap-scaffold: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except ScaffoldError as error:
+        print(f"roadmap-scaffold: error: {error}", file=sys.stderr)
+        return 1
+
+
+# --- new -------------------------------------------------------------------------
+
+
+def command_new(args: argparse.Namespace) -> int:
+    """`roadmap-scaffold new`: ask (or take defaults), generate, print the next steps."""
+    template_root = local_template_root(args.template)
+    catalog = load_catalog(template_root) if template_root else None
+    decided = _decided_answers(args, template_root)
+    destination = Path(args.directory) if args.directory else None
+    suggested = _suggestions(destination)
+
+    if args.yes:
+        answers = _with_defaults(catalog, decided, suggested)
+    elif sys.stdin.isatty() and sys.stdout.isatty():
+        if catalog is None:
+            raise UserError("the wizard needs a local template: pass --yes with a git --template")
+        _check_choices(catalog, decided)
+        if destination is not None:
+            check_destination(destination)  # before the questions, not after them
+        from roadmap_scaffold.wizard import QuestionaryPrompter, run_wizard
+
+        answers = run_wizard(catalog, decided, suggested, QuestionaryPrompter())
+    else:
+        raise UserError(
+            "no terminal to ask questions on: pass --yes to take the defaults "
+            "(and --kind, --framework, --database or --data to choose)"
+        )
+
+    if catalog is not None:
+        _check_choices(catalog, answers)
+        catalog.check_project_name(str(answers["project_name"]))
+    destination = destination or Path(str(answers["project_name"]))
+    generate(
+        GenerationRequest(
+            destination=destination,
+            answers=answers,
+            template=args.template or str(template_root),
+            vcs_ref=args.vcs_ref,
+            git=not args.no_git,
+        )
+    )
+    _print_next_steps(destination, answers)
+    return 0
+
+
+def _decided_answers(args: argparse.Namespace, template_root: Path | None) -> dict[str, Any]:
+    """Merge the answers file, then --data, then the dedicated flags (strongest last)."""
+    decided: dict[str, Any] = {}
+    if args.answers_file:
+        decided.update(_read_answers_file(args.answers_file))
+    for item in args.data:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UserError(f"--data expects KEY=VALUE, got {item!r}")
+        decided[key.strip()] = value
+    for key in ("kind", "framework", "database"):
+        if getattr(args, key):
+            decided[key] = getattr(args, key)
+    if template_root is not None:
+        known = template_questions(template_root)
+        unknown = sorted(set(decided) - known)
+        if unknown:
+            raise UserError(
+                f"unknown answer {unknown[0]!r}: the template asks {', '.join(sorted(known))}"
+            )
+    return decided
+
+
+def _read_answers_file(path: Path) -> dict[str, Any]:
+    """Read a YAML answers file; Copier's own keys (``_src_path``...) are skipped."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UserError(f"cannot read the answers file {path}: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        raise UserError(f"the answers file {path} is not valid YAML") from error
+    if not isinstance(data, dict):
+        raise UserError(f"the answers file {path} must be a YAML mapping of KEY: VALUE")
+    return {str(key): value for key, value in data.items() if not str(key).startswith("_")}
+
+
+def _suggestions(destination: Path | None) -> dict[str, str]:
+    """Defaults worth offering: the folder's name and the user's git identity."""
+    suggested = {"project_name": destination.absolute().name if destination else ""}
+    for key in ("name", "email"):
+        result = subprocess.run(
+            ["git", "config", "--get", f"user.{key}"], capture_output=True, text=True, check=False
+        )
+        suggested[f"author_{key}"] = result.stdout.strip()
+    return suggested
+
+
+def _with_defaults(
+    catalog: Catalog | None, decided: dict[str, Any], suggested: dict[str, str]
+) -> dict[str, Any]:
+    """`--yes`: everything not decided takes its default."""
+    answers = dict(decided)
+    if catalog is not None:
+        answers.setdefault("kind", catalog.offered_kinds()[0].key)
+        catalog.check_kind(str(answers["kind"]))
+        answers.setdefault("framework", catalog.default_framework(str(answers["kind"])).key)
+    answers.setdefault("database", "sqlite")
+    answers.setdefault("project_name", suggested["project_name"] or f"my-{answers.get('kind')}")
+    for key in ("author_name", "author_email"):
+        if suggested.get(key):
+            answers.setdefault(key, suggested[key])
+    return answers
+
+
+def _check_choices(catalog: Catalog, answers: dict[str, Any]) -> None:
+    if "kind" in answers:
+        catalog.check_kind(str(answers["kind"]))
+    if "framework" in answers:
+        kind = str(answers.get("kind") or catalog.offered_frameworks()[0].kinds[0])
+        catalog.check_framework(str(answers["framework"]), kind)
+    if "project_name" in answers:
+        catalog.check_project_name(str(answers["project_name"]))
+
+
+def _print_next_steps(destination: Path, answers: dict[str, Any]) -> None:
+    where = destination if destination.is_absolute() else Path(".") / destination
+    print(
+        f"\nCreated {answers['project_name']} in {where}\n\n"
+        "Next steps:\n"
+        f"  cd {where}\n"
+        "  make install    # install the dependencies\n"
+        "  make run        # serve the API on http://127.0.0.1:8000\n"
+        "  make test       # run the tests\n\n"
+        "README.md explains the rest; ROADMAP.md shows where each step of the roadmap is practised."
+    )
+
+
+# --- list ------------------------------------------------------------------------
+
+
+def command_list(args: argparse.Namespace) -> int:
+    """`roadmap-scaffold list`: kinds, frameworks and which combinations exist."""
+    template_root = local_template_root(args.template)
+    if template_root is None:
+        raise UserError("list needs a local template folder")
+    catalog = load_catalog(template_root)
+    offered_kinds = catalog.offered_kinds()
+    print("Kinds:")
+    for kind in catalog.kinds.values():
+        status = "" if kind in offered_kinds else " (not available yet)"
+        print(f"  {kind.key:<10} {kind.title}: {kind.summary}{status}")
+    print("\nFrameworks:")
+    for framework in catalog.frameworks.values():
+        language = catalog.languages[framework.language].title
+        builds = ", ".join(framework.kinds) if framework.kinds else "planned, not available yet"
+        print(f"  {framework.key:<10} {framework.title} ({language}): {builds}")
+    print("\nAvailable combinations (kind x framework):")
+    for kind_key, framework_key in catalog.offered_combinations():
+        print(f"  {kind_key} x {framework_key}")
+    return 0

@@ -1,0 +1,141 @@
+"""Generate a project: the only module that talks to Copier.
+
+The project is rendered into a temporary folder beside the destination, made a
+git repository with one initial commit, and only then moved into place, so a
+failure or a Ctrl-C never leaves half a project behind and never touches
+anything that was already there.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from roadmap_scaffold.errors import GenerationError, UserError
+
+
+@dataclass(frozen=True)
+class GenerationRequest:
+    """Everything needed to generate one project."""
+
+    destination: Path
+    answers: dict[str, Any]
+    template: str
+    vcs_ref: str | None = None
+    git: bool = True
+
+
+def check_destination(destination: Path) -> None:
+    """Refuse a destination that holds anything: nothing of the user's is ever overwritten."""
+    if destination.is_symlink() or (destination.exists() and not destination.is_dir()):
+        raise UserError(f"{destination} already exists and is not a folder")
+    if destination.is_dir() and any(destination.iterdir()):
+        raise UserError(f"{destination} already exists and is not empty: choose another folder")
+
+
+def generate(request: GenerationRequest) -> Path:
+    """Render the template, commit it, and move it into ``request.destination``."""
+    destination = request.destination.absolute()
+    check_destination(destination)
+    created_parents = _make_parents(destination.parent)
+    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
+    try:
+        project = staging / destination.name
+        _render(request, project)
+        if request.git:
+            _commit_initial(project, request.answers)
+        _move_into_place(project, destination)
+    except BaseException:
+        # A failure or Ctrl-C: remove what we made, and only that.
+        for folder in created_parents:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return destination
+
+
+def _make_parents(parent: Path) -> list[Path]:
+    """Create the missing parents of the destination; return them, outermost first."""
+    missing = [p for p in [parent, *parent.parents] if not p.exists()][::-1]
+    parent.mkdir(parents=True, exist_ok=True)
+    return missing[:1]
+
+
+def _render(request: GenerationRequest, project: Path) -> None:
+    from copier import run_copy  # imported late: `list` and `--help` stay instant
+    from copier.errors import CopierError
+
+    try:
+        with warnings.catch_warnings():
+            # The template may be this tool's own source checkout with local edits;
+            # Copier's "dirty template" warning is noise for someone generating.
+            warnings.simplefilter("ignore")
+            run_copy(
+                request.template,
+                project,
+                data=request.answers,
+                vcs_ref=request.vcs_ref,
+                defaults=True,
+                overwrite=True,
+                quiet=True,
+                unsafe=False,
+            )
+    except (CopierError, ValueError) as error:
+        # Copier reports failed validators and bad choices as plain ValueError.
+        raise GenerationError(_one_line(str(error))) from error
+
+
+def _one_line(message: str) -> str:
+    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
+    return " ".join(lines) or "Copier could not render the template"
+
+
+def _commit_initial(project: Path, answers: dict[str, Any]) -> None:
+    """``git init`` and one initial commit, even when the user has no git identity."""
+    if shutil.which("git") is None:
+        raise GenerationError("git is not installed: install it, or pass --no-git")
+    env = {**os.environ, **_fallback_identity(project, answers)}
+    message = f"Start {answers['project_name']} from roadmap-scaffold"
+    for command in (
+        ["git", "init", "--quiet", "--initial-branch=main"],
+        ["git", "add", "--all"],
+        ["git", "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", message],
+    ):
+        result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
+        if result.returncode != 0:
+            detail = _one_line(result.stderr or result.stdout)
+            raise GenerationError(f"{' '.join(command[:2])} failed: {detail}")
+
+
+def _fallback_identity(project: Path, answers: dict[str, Any]) -> dict[str, str]:
+    """Author the first commit as the learner when git has no identity configured."""
+    configured = {
+        key: subprocess.run(
+            ["git", "config", "--get", f"user.{key}"], cwd=project, capture_output=True, text=True
+        ).stdout.strip()
+        for key in ("name", "email")
+    }
+    name = configured["name"] or str(answers.get("author_name") or "roadmap-scaffold")
+    email = configured["email"] or str(
+        answers.get("author_email") or f"{answers['project_name']}@users.noreply.localhost"
+    )
+    return {
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+    }
+
+
+def _move_into_place(project: Path, destination: Path) -> None:
+    check_destination(destination)  # again: something may have appeared meanwhile
+    if destination.is_dir():
+        destination.rmdir()  # empty, checked above
+    os.replace(project, destination)
