@@ -1,0 +1,163 @@
+"""File-level checks on a rendered project: leftover Jinja and parse errors.
+
+Each function returns a list of problems ("path:line: what"), empty when clean,
+so a failing test lists every broken file at once.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+# Places where a target ecosystem legitimately writes what looks like Jinja. The
+# matching text is removed before looking for leftovers, so anything else on the
+# same line is still checked. Add an entry per framework when it needs one
+# (e.g. Blade's {{ }} in *.blade.php, Go's {{ }} in *.tmpl), never a blanket skip.
+LEGITIMATE_BRACES: list[tuple[tuple[str, ...], re.Pattern[str]]] = [
+    # GitHub Actions expressions: ${{ github.sha }}.
+    (
+        (".github/workflows/*.yml", ".github/workflows/*.yaml", ".github/actions/*/action.yml"),
+        re.compile(r"\$\{\{.*?\}\}"),
+    ),
+    # Shell's length expansion ${#name} (also $${#name} inside a Makefile).
+    (
+        ("*.sh", "Makefile", "*.mk", "Dockerfile", "Dockerfile.*", "*.Dockerfile"),
+        re.compile(r"\$\{#"),
+    ),
+]
+
+# Opening markers only: a closing "}}" is ordinary in Python, JSON and JS.
+_JINJA_MARKERS = re.compile(r"\{\{|\{%|\{#")
+
+
+def project_files(root: Path) -> Iterator[Path]:
+    """Every regular file in the rendered project, sorted."""
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and ".git" not in path.relative_to(root).parts[:1]:
+            yield path
+
+
+def read_text(path: Path) -> str | None:
+    """The file's text, or None for a binary file."""
+    data = path.read_bytes()
+    if b"\0" in data:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
+    name = relative.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(relative, p) or fnmatch.fnmatch(name, p) for p in patterns)
+
+
+def leftover_jinja(root: Path) -> list[str]:
+    problems = []
+    for path in project_files(root):
+        text = read_text(path)
+        if text is None:
+            continue
+        relative = path.relative_to(root).as_posix()
+        allowed = [regex for patterns, regex in LEGITIMATE_BRACES if _matches(relative, patterns)]
+        for number, line in enumerate(text.splitlines(), 1):
+            for regex in allowed:
+                line = regex.sub("", line)
+            found = _JINJA_MARKERS.search(line)
+            if found:
+                problems.append(f"{relative}:{number}: {found.group()!r} in {line.strip()[:120]!r}")
+    return problems
+
+
+def jinja_suffixes(root: Path) -> list[str]:
+    return [
+        path.relative_to(root).as_posix()
+        for path in project_files(root)
+        if path.name.endswith(".jinja")
+    ]
+
+
+def files_with_suffix(root: Path, *suffixes: str) -> list[Path]:
+    return [p for p in project_files(root) if p.name.endswith(suffixes)]
+
+
+def python_errors(root: Path) -> list[str]:
+    problems = []
+    for path in files_with_suffix(root, ".py", ".pyi"):
+        try:
+            compile(path.read_text(encoding="utf-8"), str(path), "exec", dont_inherit=True)
+        except (SyntaxError, ValueError, UnicodeDecodeError) as error:
+            problems.append(f"{path.relative_to(root)}: {error}")
+    return problems
+
+
+def yaml_errors(root: Path) -> list[str]:
+    problems = []
+    for path in files_with_suffix(root, ".yml", ".yaml"):
+        try:
+            list(yaml.safe_load_all(path.read_text(encoding="utf-8")))
+        except (yaml.YAMLError, UnicodeDecodeError) as error:
+            problems.append(f"{path.relative_to(root)}: {error}")
+    return problems
+
+
+def json_errors(root: Path) -> list[str]:
+    problems = []
+    for path in files_with_suffix(root, ".json"):
+        try:
+            json.loads(path.read_text(encoding="utf-8"))
+        except (ValueError, UnicodeDecodeError) as error:
+            problems.append(f"{path.relative_to(root)}: {error}")
+    return problems
+
+
+def toml_errors(root: Path) -> list[str]:
+    problems = []
+    for path in files_with_suffix(root, ".toml"):
+        try:
+            tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            problems.append(f"{path.relative_to(root)}: {error}")
+    return problems
+
+
+def dockerfiles(root: Path) -> list[Path]:
+    return [
+        p
+        for p in project_files(root)
+        if p.name == "Dockerfile"
+        or p.name.startswith("Dockerfile.")
+        or p.name.endswith(".Dockerfile")
+    ]
+
+
+def workflows(root: Path) -> list[Path]:
+    folder = root / ".github" / "workflows"
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yml", ".yaml"))
+
+
+_MAKE_TARGET = re.compile(r"^([A-Za-z0-9][^$#/\t=:%]*?):(?:[^=]|$)")
+
+
+def make_targets(database: str) -> set[str]:
+    """The explicit targets in ``make -p`` output."""
+    targets: set[str] = set()
+    not_a_target = False
+    for line in database.splitlines():
+        if line.startswith("# Not a target:"):
+            not_a_target = True
+            continue
+        match = _MAKE_TARGET.match(line)
+        if match and not not_a_target:
+            targets.update(match.group(1).split())
+        not_a_target = False
+    return targets

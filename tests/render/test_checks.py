@@ -1,0 +1,90 @@
+"""The checkers themselves: they must catch what they claim to catch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.render import checks
+from tests.support.output import parse_pytest_summary
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_leftover_jinja_is_found_everywhere_but_github_expressions(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "app/main.py": "name = '{{ project_name }}'\n",
+            "README.md": "{% if x %}\n",
+            ".github/workflows/ci.yml": (
+                "run: echo ${{ github.sha }} {{ leftover }}\nok: ${{ matrix.db }}\n"
+            ),
+            "scripts/len.sh": 'echo "${#name}"\n',
+            "docs/notes.md": "${#name}\n",
+        },
+    )
+    found = checks.leftover_jinja(root)
+    assert any(p.startswith("app/main.py:1:") for p in found)
+    assert any(p.startswith("README.md:1:") for p in found)
+    assert any(p.startswith(".github/workflows/ci.yml:1:") for p in found)
+    assert not any(p.startswith(".github/workflows/ci.yml:2:") for p in found)
+    assert not any(p.startswith("scripts/len.sh") for p in found)
+    assert any(p.startswith("docs/notes.md:1:") for p in found), (
+        "${# is only legitimate in shell-like files"
+    )
+
+
+def test_parse_errors_are_reported_per_format(tmp_path: Path) -> None:
+    root = write(
+        tmp_path,
+        {
+            "a.py": "def broken(:\n",
+            "b.yml": "key: [unclosed\n",
+            "c.json": "{'single': 'quotes'}",
+            "d.toml": "key = \n",
+            "ok.py": "x = 1\n",
+            "ok.yaml": "a: 1\n---\nb: 2\n",
+        },
+    )
+    assert [p.split(":")[0] for p in checks.python_errors(root)] == ["a.py"]
+    assert [p.split(":")[0] for p in checks.yaml_errors(root)] == ["b.yml"]
+    assert [p.split(":")[0] for p in checks.json_errors(root)] == ["c.json"]
+    assert [p.split(":")[0] for p in checks.toml_errors(root)] == ["d.toml"]
+
+
+def test_jinja_suffixes_and_dockerfiles_are_found(tmp_path: Path) -> None:
+    root = write(
+        tmp_path, {"x.py.jinja": "", "Dockerfile": "", "deploy/Dockerfile.prod": "", "y.py": ""}
+    )
+    assert checks.jinja_suffixes(root) == ["x.py.jinja"]
+    assert sorted(p.name for p in checks.dockerfiles(root)) == ["Dockerfile", "Dockerfile.prod"]
+
+
+def test_make_targets_come_from_the_database_not_from_variables() -> None:
+    database = (
+        "install: .venv\n\t@uv sync\nCC := gcc\n# Not a target:\nMakefile:\n"
+        ".PHONY: install test\ntest run:\n"
+    )
+    targets = checks.make_targets(database)
+    assert {"install", "test", "run"} <= targets
+    assert "CC" not in targets and "Makefile" not in targets
+
+
+def test_pytest_summary_lines_are_parsed() -> None:
+    verbose = parse_pytest_summary(
+        "...\n===== 3 failed, 40 passed, 1 warning in 2.51s =====\nmake: *** [test] Error 1\n"
+    )
+    assert verbose is not None and (verbose.passed, verbose.failed) == (40, 3)
+    quiet = parse_pytest_summary("41 passed, 2 skipped in 0.12s\n")
+    assert quiet is not None and (quiet.passed, quiet.skipped) == (41, 2)
+    errors = parse_pytest_summary("== 1 passed, 2 errors in 1.00s (0:00:01) ==")
+    assert errors is not None and errors.errors == 2
+    nothing = parse_pytest_summary("===== no tests ran in 0.01s =====")
+    assert nothing is not None and nothing.passed == 0
+    assert parse_pytest_summary("make: *** No rule to make target 'test'.") is None

@@ -1,0 +1,222 @@
+"""The render matrix: every offered kind x framework x database renders cleanly.
+
+Fast and run every time. One rendering per combination (module-scoped), then
+one test per property, so a failure names the combination and what broke.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from tests.render import checks
+from tests.support.matrix import render_matrix
+from tests.support.paths import REPO_ROOT
+from tests.support.tools import require_tool
+
+pytestmark = pytest.mark.render
+
+MATRIX = render_matrix()
+
+# The contract's task commands (DESIGN.md, contract 2): the same in every framework.
+CONTRACT_MAKE_TARGETS = ("install", "test", "lint", "run", "dev")
+
+# Copier's dirty-template path (vcs_ref=HEAD with uncommitted changes) commits in
+# a scratch clone, which needs an identity that a CI machine may not have.
+_GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Render Matrix",
+    "GIT_AUTHOR_EMAIL": "render-matrix@example.com",
+    "GIT_COMMITTER_NAME": "Render Matrix",
+    "GIT_COMMITTER_EMAIL": "render-matrix@example.com",
+}
+
+
+def answers_for(kind: str, framework: str, database: str) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "framework": framework,
+        "database": database,
+        "project_name": f"render-{kind}-{framework}-{database}",
+        "author_name": "Render Matrix",
+        "author_email": "render@example.com",
+    }
+
+
+@pytest.fixture(
+    scope="module",
+    params=MATRIX,
+    ids=[f"{kind}-{framework}-{database}" for kind, framework, database in MATRIX],
+)
+def rendering(request: pytest.FixtureRequest, copie_session: Any) -> Iterator[Any]:
+    """The template rendered with pytest-copie for one combination (working tree included)."""
+    kind, framework, database = request.param
+    answers = answers_for(kind, framework, database)
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in _GIT_IDENTITY.items():
+            patch.setenv(name, os.environ.get(name, value))
+        result = copie_session.copy(extra_answers=answers, template_dir=REPO_ROOT, vcs_ref="HEAD")
+    result.requested = answers
+    yield result
+
+
+@pytest.fixture(scope="module")
+def project(rendering: Any) -> Path:
+    """The rendered project's folder; fails (naming the error) if rendering failed."""
+    if rendering.exception is not None:
+        pytest.fail(f"rendering failed: {rendering.exception!r}", pytrace=False)
+    return Path(rendering.project_dir)
+
+
+def test_template_renders_without_error(rendering: Any) -> None:
+    assert rendering.exception is None, f"copier raised {rendering.exception!r}"
+    assert rendering.exit_code == 0, f"copier exited with {rendering.exit_code}"
+    assert any(Path(rendering.project_dir).iterdir()), "the rendered project is empty"
+
+
+def test_no_file_keeps_the_jinja_suffix(project: Path) -> None:
+    left = checks.jinja_suffixes(project)
+    assert not left, "files still named *.jinja (not rendered):\n" + "\n".join(left)
+
+
+def test_no_leftover_jinja_in_any_file(project: Path) -> None:
+    left = checks.leftover_jinja(project)
+    assert not left, "leftover Jinja markers:\n" + "\n".join(left)
+
+
+def test_python_files_compile(project: Path) -> None:
+    problems = checks.python_errors(project)
+    assert not problems, "Python files that do not compile:\n" + "\n".join(problems)
+
+
+def test_yaml_files_load(project: Path) -> None:
+    problems = checks.yaml_errors(project)
+    assert not problems, "YAML files that do not load:\n" + "\n".join(problems)
+
+
+def test_json_files_load(project: Path) -> None:
+    problems = checks.json_errors(project)
+    assert not problems, "JSON files that do not load:\n" + "\n".join(problems)
+
+
+def test_toml_files_load(project: Path) -> None:
+    problems = checks.toml_errors(project)
+    assert not problems, "TOML files that do not load:\n" + "\n".join(problems)
+
+
+def test_shell_scripts_parse(project: Path) -> None:
+    scripts = checks.files_with_suffix(project, ".sh")
+    if not scripts:
+        pytest.skip("no shell scripts in this rendering")
+    bash = require_tool("bash", "syntax-check shell scripts")
+    problems = [
+        f"{script.relative_to(project)}: {result.stderr.strip()}"
+        for script in scripts
+        if (result := _run([bash, "-n", str(script)], project)).returncode != 0
+    ]
+    assert not problems, "shell scripts with syntax errors:\n" + "\n".join(problems)
+
+
+def test_javascript_files_parse(project: Path) -> None:
+    sources = checks.files_with_suffix(project, ".js", ".mjs", ".cjs")
+    if not sources:
+        pytest.skip("no JavaScript files in this rendering")
+    node = require_tool("node", "syntax-check JavaScript files")
+    problems = [
+        f"{source.relative_to(project)}: {result.stderr.strip()}"
+        for source in sources
+        if (result := _run([node, "--check", str(source)], project)).returncode != 0
+    ]
+    assert not problems, "JavaScript files with syntax errors:\n" + "\n".join(problems)
+
+
+def test_php_files_parse(project: Path) -> None:
+    sources = checks.files_with_suffix(project, ".php")
+    if not sources:
+        pytest.skip("no PHP files in this rendering")
+    php = require_tool("php", "syntax-check PHP files")
+    problems = [
+        f"{source.relative_to(project)}: {result.stdout.strip()} {result.stderr.strip()}"
+        for source in sources
+        if (result := _run([php, "-l", str(source)], project)).returncode != 0
+    ]
+    assert not problems, "PHP files with syntax errors:\n" + "\n".join(problems)
+
+
+def test_makefile_parses_and_has_the_contract_targets(project: Path) -> None:
+    makefile = project / "Makefile"
+    assert makefile.is_file(), "no Makefile: every project has make install/test/lint/run/dev"
+    make = require_tool("make", "parse the generated Makefile")
+    # -q runs no recipe; exit 2 (not 0/1) means make could not read the Makefile.
+    result = _run([make, "-q", "-p", "-f", "Makefile"], project)
+    assert result.returncode in (0, 1), f"make cannot parse the Makefile:\n{result.stderr}"
+    missing = [t for t in CONTRACT_MAKE_TARGETS if t not in checks.make_targets(result.stdout)]
+    assert not missing, f"Makefile lacks the contract targets: {', '.join(missing)}"
+
+
+@pytest.mark.parametrize("target", CONTRACT_MAKE_TARGETS)
+def test_make_target_dry_runs(project: Path, target: str) -> None:
+    if not (project / "Makefile").is_file():
+        pytest.fail("no Makefile", pytrace=False)
+    make = require_tool("make", "dry-run the generated Makefile")
+    result = _run([make, "-n", target], project)
+    assert result.returncode == 0, f"make -n {target} failed:\n{result.stdout}\n{result.stderr}"
+
+
+def test_answers_file_records_the_answers(project: Path, rendering: Any) -> None:
+    path = project / ".copier-answers.yml"
+    assert path.is_file(), ".copier-answers.yml is missing: copier update would be impossible"
+    recorded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(recorded, dict), f".copier-answers.yml is not a mapping: {recorded!r}"
+    wrong = {
+        key: (recorded.get(key), value)
+        for key, value in rendering.requested.items()
+        if recorded.get(key) != value
+    }
+    assert not wrong, f"answers recorded wrongly (recorded, given): {wrong}"
+    assert recorded.get("_commit"), "no _commit recorded: copier update needs it"
+    src = str(recorded.get("_src_path", ""))
+    assert src.startswith(("/", "~")) or "://" in src, (
+        f"_src_path {src!r} must be absolute or ~-based for copier update to work"
+    )
+    hidden = {"catalog", "kind_data"} & recorded.keys()
+    assert not hidden, f"computed answers leaked into the answers file: {sorted(hidden)}"
+
+
+def test_dockerfiles_pass_hadolint(project: Path) -> None:
+    files = checks.dockerfiles(project)
+    assert files, "no Dockerfile: every project ships a multi-stage Dockerfile"
+    hadolint = require_tool("hadolint", "lint Dockerfiles")
+    problems = []
+    for dockerfile in files:
+        result = _run([hadolint, "--no-color", str(dockerfile.relative_to(project))], project)
+        if result.returncode != 0 or result.stdout.strip() or result.stderr.strip():
+            problems.append(f"{result.stdout}{result.stderr}".strip())
+    assert not problems, "hadolint reports:\n" + "\n".join(problems)
+
+
+def test_workflows_pass_actionlint(project: Path) -> None:
+    files = checks.workflows(project)
+    assert any(f.name == "ci.yml" for f in files), "no .github/workflows/ci.yml"
+    actionlint = require_tool("actionlint", "lint GitHub Actions workflows")
+    relative = [str(f.relative_to(project)) for f in files]
+    result = _run([actionlint, "-no-color", "-oneline", *relative], project)
+    assert result.returncode == 0 and not result.stdout.strip(), (
+        f"actionlint reports (exit {result.returncode}):\n{result.stdout}{result.stderr}"
+    )
+
+
+def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        argv,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
