@@ -8,7 +8,6 @@ code, and Ctrl-C into exit 130. No traceback reaches the user on purpose.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,7 +18,12 @@ import yaml
 from roadmap_scaffold import __version__
 from roadmap_scaffold.catalog import Catalog, load_catalog
 from roadmap_scaffold.errors import Cancelled, ScaffoldError, UserError
-from roadmap_scaffold.generate import GenerationRequest, check_destination, generate
+from roadmap_scaffold.generate import (
+    GenerationRequest,
+    check_destination,
+    generate,
+    git_identity,
+)
 from roadmap_scaffold.store import local_template_root, template_questions
 
 
@@ -168,13 +172,12 @@ def _read_answers_file(path: Path) -> dict[str, Any]:
 
 def _suggestions(destination: Path | None) -> dict[str, str]:
     """Defaults worth offering: the folder's name and the user's git identity."""
-    suggested = {"project_name": destination.absolute().name if destination else ""}
-    for key in ("name", "email"):
-        result = subprocess.run(
-            ["git", "config", "--get", f"user.{key}"], capture_output=True, text=True, check=False
-        )
-        suggested[f"author_{key}"] = result.stdout.strip()
-    return suggested
+    identity = git_identity()
+    return {
+        "project_name": destination.absolute().name if destination else "",
+        "author_name": identity.get("name", ""),
+        "author_email": identity.get("email", ""),
+    }
 
 
 def _with_defaults(

@@ -13,7 +13,10 @@ import shutil
 import subprocess
 import tempfile
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -62,10 +65,10 @@ def generate(request: GenerationRequest) -> Path:
 
 
 def _make_parents(parent: Path) -> list[Path]:
-    """Create the missing parents of the destination; return them, outermost first."""
-    missing = [p for p in [parent, *parent.parents] if not p.exists()][::-1]
+    """Create the destination's missing parent folders; return the outermost one made."""
+    missing = [folder for folder in (parent, *parent.parents) if not folder.exists()]
     parent.mkdir(parents=True, exist_ok=True)
-    return missing[:1]
+    return missing[-1:]
 
 
 def _render(request: GenerationRequest, project: Path) -> None:
@@ -73,7 +76,7 @@ def _render(request: GenerationRequest, project: Path) -> None:
     from copier.errors import CopierError
 
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _rendering_shortcuts():
             # The template may be this tool's own source checkout with local edits;
             # Copier's "dirty template" warning is noise for someone generating.
             warnings.simplefilter("ignore")
@@ -92,6 +95,45 @@ def _render(request: GenerationRequest, project: Path) -> None:
         raise GenerationError(_one_line(str(error))) from error
 
 
+@contextmanager
+def _rendering_shortcuts() -> Iterator[None]:
+    """Skip work that Copier repeats but that cannot change a fresh project.
+
+    Both shortcuts are undone on exit, and each keeps Copier's result byte for
+    byte (the render-matrix tests compare against a plain ``copier copy``):
+
+    - After writing each file, Copier asks git (one subprocess per file) whether
+      the destination repository ignores file modes, to re-stage the executable
+      bit of files git already tracks. The staging folder holds no tracked file
+      (the repository is made after rendering), so that sync is a no-op.
+    - Copier compiles the same Jinja strings again and again: every part of every
+      path, and the answers file's name once per file. Compiling a string is
+      deterministic for a given environment, so each is compiled once.
+    """
+    from copier._main import Worker
+    from jinja2.sandbox import SandboxedEnvironment
+
+    original_sync = Worker._sync_git_index_executable_bit
+    original_compile = SandboxedEnvironment.compile
+    compiled: dict[tuple[Any, ...], Any] = {}
+
+    def compile_once(env: Any, source: Any, *args: Any, **kwargs: Any) -> Any:
+        if not isinstance(source, str):  # an already-parsed template: no shortcut
+            return original_compile(env, source, *args, **kwargs)
+        key = (id(env), source, args, tuple(sorted(kwargs.items())))
+        if key not in compiled:
+            compiled[key] = original_compile(env, source, *args, **kwargs)
+        return compiled[key]
+
+    Worker._sync_git_index_executable_bit = lambda *_args, **_kwargs: None  # type: ignore[method-assign]
+    SandboxedEnvironment.compile = compile_once  # type: ignore[assignment,method-assign]
+    try:
+        yield
+    finally:
+        Worker._sync_git_index_executable_bit = original_sync  # type: ignore[method-assign]
+        SandboxedEnvironment.compile = original_compile  # type: ignore[method-assign]
+
+
 def _one_line(message: str) -> str:
     lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
     return " ".join(lines) or "Copier could not render the template"
@@ -101,7 +143,7 @@ def _commit_initial(project: Path, answers: dict[str, Any]) -> None:
     """``git init`` and one initial commit, even when the user has no git identity."""
     if shutil.which("git") is None:
         raise GenerationError("git is not installed: install it, or pass --no-git")
-    env = {**os.environ, **_fallback_identity(project, answers)}
+    env = {**os.environ, **_fallback_identity(answers)}
     message = f"Start {answers['project_name']} from roadmap-scaffold"
     for command in (
         ["git", "init", "--quiet", "--initial-branch=main"],
@@ -114,16 +156,11 @@ def _commit_initial(project: Path, answers: dict[str, Any]) -> None:
             raise GenerationError(f"{' '.join(command[:2])} failed: {detail}")
 
 
-def _fallback_identity(project: Path, answers: dict[str, Any]) -> dict[str, str]:
+def _fallback_identity(answers: dict[str, Any]) -> dict[str, str]:
     """Author the first commit as the learner when git has no identity configured."""
-    configured = {
-        key: subprocess.run(
-            ["git", "config", "--get", f"user.{key}"], cwd=project, capture_output=True, text=True
-        ).stdout.strip()
-        for key in ("name", "email")
-    }
-    name = configured["name"] or str(answers.get("author_name") or "roadmap-scaffold")
-    email = configured["email"] or str(
+    configured = git_identity()
+    name = configured.get("name") or str(answers.get("author_name") or "roadmap-scaffold")
+    email = configured.get("email") or str(
         answers.get("author_email") or f"{answers['project_name']}@users.noreply.localhost"
     )
     return {
@@ -132,6 +169,24 @@ def _fallback_identity(project: Path, answers: dict[str, Any]) -> dict[str, str]
         "GIT_COMMITTER_NAME": name,
         "GIT_COMMITTER_EMAIL": email,
     }
+
+
+@cache
+def git_identity() -> dict[str, str]:
+    """The user's git ``user.name`` and ``user.email`` (missing keys are left out)."""
+    if shutil.which("git") is None:
+        return {}
+    result = subprocess.run(
+        ["git", "config", "--get-regexp", r"^user\.(name|email)$"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    identity: dict[str, str] = {}
+    for line in result.stdout.splitlines():
+        key, _, value = line.partition(" ")
+        identity[key.removeprefix("user.")] = value.strip()
+    return identity
 
 
 def _move_into_place(project: Path, destination: Path) -> None:
