@@ -8,6 +8,7 @@ socket in its own directory, and is stopped and deleted at the end.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import pwd
@@ -141,10 +142,8 @@ class PostgresServer:
             pid = int(pid_file.read_text().splitlines()[0])
         except (OSError, ValueError, IndexError):
             return
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGQUIT)
-        except ProcessLookupError:
-            pass
 
     # --- use ------------------------------------------------------------------
 

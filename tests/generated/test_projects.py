@@ -1,0 +1,274 @@
+"""Generated-project runs: what a learner does right after `roadmap-scaffold new`.
+
+For every offered kind x framework: generate with the tool, `make install`,
+`make lint`, `make test` on SQLite and on PostgreSQL, then `make run` on each
+database and check the running server from outside: health, metrics, security
+headers, no version leak, and (on a fresh PostgreSQL database) the kind's
+black-box contract suite. Slow; every CI run.
+
+One generated project per combination (module scope) and one server per
+database, so each check is its own test and a failure says which one broke.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.generated.contracts import (
+    CONTRACT_SUITES,
+    PROBES,
+    Probe,
+    missing_security_headers,
+    wrong_security_header_values,
+)
+from tests.support.matrix import language_of, offered_combinations
+from tests.support.net import free_port, request
+from tests.support.output import SUMMARY_PARSERS, tail
+from tests.support.postgres import PostgresServer
+from tests.support.project import GeneratedProject, Step, generate
+from tests.support.server import ServerProcess
+from tests.support.tools import require_tool
+
+pytestmark = pytest.mark.generated
+
+COMBOS = offered_combinations()
+DATABASES = ("postgresql", "sqlite")
+
+
+# --- fixtures: one project per combination, installed once ------------------------
+
+
+@pytest.fixture(scope="module", params=COMBOS, ids=[f"{k}-{f}" for k, f in COMBOS])
+def project(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> GeneratedProject:
+    kind, framework = request.param
+    require_tool("git", "let roadmap-scaffold make the first commit")
+    dest = tmp_path_factory.mktemp(f"gen-{kind}-{framework}") / f"my-{kind}"
+    step, project = generate(kind, framework, language_of(framework), dest)
+    if not step.ok:
+        pytest.fail(f"roadmap-scaffold new failed: {step.describe()}", pytrace=False)
+    return project
+
+
+@pytest.fixture(scope="module")
+def install(project: GeneratedProject) -> Step:
+    """`make install`, run once per project; tests that need it check it first."""
+    return project.make("install", timeout=1200)
+
+
+@pytest.fixture(scope="module")
+def installed(project: GeneratedProject, install: Step) -> GeneratedProject:
+    if not install.ok:
+        pytest.fail(f"cannot go on: make install failed. {install.describe()}", pytrace=False)
+    return project
+
+
+def assert_tests_ran_and_passed(project: GeneratedProject, step: Step) -> None:
+    parse = SUMMARY_PARSERS.get(project.language)
+    assert parse, f"no test-summary parser for {project.language} (tests/support/output.py)"
+    counts = parse(step.output)
+    if counts is None:
+        pytest.fail(f"no test-runner summary line in the output. {step.describe()}", pytrace=False)
+    if not step.ok:
+        pytest.fail(f"tests failed ({counts.line}). {step.describe()}", pytrace=False)
+    assert counts.failed == 0 and counts.errors == 0, f"failures in: {counts.line}"
+    assert counts.passed > 0, f"no test passed, so nothing was tested: {counts.line}"
+
+
+# --- the project's own commands -------------------------------------------------------
+
+
+def test_project_is_a_git_repository_with_one_commit(project: GeneratedProject) -> None:
+    step = project.run(["git", "rev-list", "--count", "HEAD"], "git rev-list")
+    assert step.ok, f"not a git repository with a commit: {step.output}"
+    assert step.output.strip() == "1", f"expected 1 initial commit, found {step.output.strip()}"
+    status = project.run(["git", "status", "--porcelain"], "git status")
+    assert status.output.strip() == "", f"files left out of the first commit:\n{status.output}"
+
+
+def require_ok(step: Step) -> None:
+    """Fail with the command, its exit status and its last output unless it succeeded."""
+    if not step.ok:
+        pytest.fail(step.describe(), pytrace=False)
+
+
+def test_make_install_succeeds(install: Step) -> None:
+    require_ok(install)
+
+
+def test_make_install_leaves_the_git_tree_clean(installed: GeneratedProject) -> None:
+    status = installed.run(["git", "status", "--porcelain"], "git status")
+    assert status.output.strip() == "", (
+        f"make install created files that .gitignore does not cover:\n{status.output}"
+    )
+
+
+def test_make_lint_passes(installed: GeneratedProject) -> None:
+    require_ok(installed.make("lint"))
+
+
+def test_make_test_passes_on_sqlite(installed: GeneratedProject) -> None:
+    step = installed.make("test", "make test (SQLite)")
+    assert_tests_ran_and_passed(installed, step)
+
+
+def test_make_test_passes_on_postgresql(
+    installed: GeneratedProject, postgres: PostgresServer
+) -> None:
+    url = postgres.create_database(f"test_{installed.kind}_{installed.framework}")
+    step = installed.make("test", "make test (PostgreSQL)", {"DATABASE_URL": url})
+    assert_tests_ran_and_passed(installed, step)
+
+
+# --- the running server ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module", params=DATABASES)
+def server(
+    request: pytest.FixtureRequest,
+    installed: GeneratedProject,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[str, ServerProcess]]:
+    """`make run` on 127.0.0.1 and a free port; always stopped.
+
+    PostgreSQL gets a fresh database; SQLite runs with the project's default
+    DATABASE_URL (a local file), exactly as after `make install && make run`.
+    """
+    database: str = request.param
+    env = {"HOST": "127.0.0.1", "PORT": str(port := free_port())}
+    if database == "postgresql":
+        postgres: PostgresServer = request.getfixturevalue("postgres")
+        env["DATABASE_URL"] = postgres.create_database(f"run_{installed.kind}")
+    # On SQLite, DATABASE_URL stays unset: the default local file is what a learner gets.
+    make = require_tool("make", "start the generated project with make run")
+    log = tmp_path_factory.mktemp(f"log-{installed.label}-{database}") / "server.log"
+    process = ServerProcess([make, "run"], installed.root, {**installed.env, **env}, port, log)
+    process.start()
+    try:
+        try:
+            process.wait_healthy("/health", timeout=120)
+        except AssertionError as error:
+            pytest.fail(f"make run on {database} never became healthy: {error}", pytrace=False)
+        yield database, process
+    finally:
+        process.stop()
+
+
+def _probes(kind: str) -> dict[str, Probe]:
+    probes = PROBES.get(kind)
+    if not probes:
+        pytest.fail(f"no HTTP probes for kind {kind!r} in tests/generated/contracts.py")
+    return probes
+
+
+def test_kind_contract_suite_passes(
+    server: tuple[str, ServerProcess], installed: GeneratedProject
+) -> None:
+    """Runs first on each server, while its database is still empty."""
+    database, process = server
+    if database != "postgresql":
+        pytest.skip("the contract suite runs once per project, against PostgreSQL")
+    suite = CONTRACT_SUITES.get(installed.kind)
+    assert suite, f"no contract suite for kind {installed.kind!r} in tests/generated/contracts.py"
+    result = suite(f"http://127.0.0.1:{process.port}/api")
+    failures = "\n".join(line for line in result.output.splitlines() if line.startswith("FAIL"))
+    assert result.ok, (
+        f"{installed.kind} contract suite failed: {result.summary}\n"
+        f"{failures or tail(result.output)}\nserver log:\n{process.log_tail()}"
+    )
+
+
+def test_health_answers(server: tuple[str, ServerProcess]) -> None:
+    database, process = server
+    response = request(process.port, "GET", "/health")
+    assert response.status == 200, f"GET /health on {database}: {response.status} {response.text}"
+
+
+_PROM_SAMPLE = re.compile(
+    r"^[a-zA-Z_:][a-zA-Z0-9_:]*(\{.*\})?\s+"
+    r"([-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?|[-+]?Inf|NaN)(\s+-?\d+)?$"
+)
+
+
+def test_metrics_are_in_prometheus_text_format(server: tuple[str, ServerProcess]) -> None:
+    database, process = server
+    response = request(process.port, "GET", "/metrics")
+    assert response.status == 200, f"GET /metrics on {database}: {response.status}"
+    content_type = response.headers.get("content-type", "")
+    assert content_type.startswith(("text/plain", "application/openmetrics-text")), (
+        f"GET /metrics Content-Type is {content_type!r}, not Prometheus text format"
+    )
+    lines = [line for line in response.text.splitlines() if line.strip()]
+    assert any(line.startswith("# TYPE ") for line in lines), "no '# TYPE' line in /metrics"
+    bad = [line for line in lines if not line.startswith("#") and not _PROM_SAMPLE.match(line)]
+    assert not bad, "lines of /metrics that are not Prometheus samples:\n" + "\n".join(bad[:10])
+    assert any(not line.startswith("#") for line in lines), "/metrics has no samples"
+
+
+@pytest.mark.parametrize("probe_name", ["ok", "unauthorised", "invalid", "not_found"])
+def test_security_headers_on_every_response(
+    server: tuple[str, ServerProcess], installed: GeneratedProject, probe_name: str
+) -> None:
+    database, process = server
+    probe = _probes(installed.kind)[probe_name]
+    headers = {"Content-Type": "application/json"} if probe.body is not None else {}
+    response = request(process.port, probe.method, probe.path, probe.body, headers)
+    where = f"{probe.method} {probe.path} ({probe.why}) on {database}"
+    assert response.status == probe.status, (
+        f"{where} answered {response.status}, expected {probe.status}: {response.text[:300]}"
+    )
+    missing = missing_security_headers(response.headers)
+    assert not missing, f"{where} lacks security headers: {', '.join(missing)}"
+    wrong = wrong_security_header_values(response.headers)
+    assert not wrong, f"{where} has weak security headers: {'; '.join(wrong)}"
+
+
+def test_no_server_version_or_stack_trace_leaks(
+    server: tuple[str, ServerProcess], installed: GeneratedProject
+) -> None:
+    database, process = server
+    leaks = []
+    for name, probe in _probes(installed.kind).items():
+        headers = {"Content-Type": "application/json"} if probe.body is not None else {}
+        response = request(process.port, probe.method, probe.path, probe.body, headers)
+        server_header = response.headers.get("server", "")
+        if re.search(r"\d", server_header):
+            leaks.append(f"{name}: Server: {server_header}")
+        if "x-powered-by" in response.headers:
+            leaks.append(f"{name}: X-Powered-By: {response.headers['x-powered-by']}")
+        if "Traceback (most recent call last)" in response.text:
+            leaks.append(f"{name}: a stack trace in the body")
+    assert not leaks, f"on {database}, responses leak: " + "; ".join(leaks)
+
+
+def test_server_stops_when_asked(installed: GeneratedProject, tmp_path: Path) -> None:
+    """`make run` must not leave a server behind: stopping the group frees the port."""
+    from tests.support.net import wait_for_port_closed
+
+    port = free_port()
+    env = {**installed.env, "HOST": "127.0.0.1", "PORT": str(port)}
+    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'stop.db'}"
+    make = require_tool("make", "start the generated project with make run")
+    process = ServerProcess([make, "run"], installed.root, env, port, tmp_path / "server.log")
+    process.start()
+    try:
+        process.wait_healthy("/health", timeout=120)
+    finally:
+        process.stop()
+    assert wait_for_port_closed(port, timeout=10), f"port {port} still open after stopping"
+
+
+def test_running_leaves_the_git_tree_clean(
+    server: tuple[str, ServerProcess], installed: GeneratedProject
+) -> None:
+    """The default SQLite file, caches and logs must all be ignored by .gitignore."""
+    database, _ = server
+    status = installed.run(["git", "status", "--porcelain"], "git status")
+    assert status.output.strip() == "", (
+        f"after make install/test/run on {database}, files not covered by .gitignore:\n"
+        f"{status.output}"
+    )
