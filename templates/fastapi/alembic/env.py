@@ -1,0 +1,29 @@
+"""How Alembic connects: with the app's own engine, and the app's models as the target."""
+
+from logging.config import fileConfig
+
+from alembic import context
+
+import app.models  # noqa: F401 (registers every table in Base.metadata)
+from app.core.db import Base, engine
+
+if context.config.config_file_name is not None:
+    fileConfig(context.config.config_file_name, disable_existing_loggers=False)
+
+
+def run_migrations_online() -> None:
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=Base.metadata,
+            # SQLite cannot ALTER most things in place; "batch" mode rebuilds the table.
+            render_as_batch=connection.dialect.name == "sqlite",
+            compare_type=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+
+
+if context.is_offline_mode():
+    raise SystemExit("Offline (--sql) migrations are not set up for this project.")
+run_migrations_online()

@@ -1,0 +1,72 @@
+"""The database engine, the session per request and the base class of every model."""
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import DeclarativeBase, Session
+
+from app.core.config import settings
+
+
+class Base(DeclarativeBase):
+    """Every table's model inherits from this, so Alembic finds them all in Base.metadata."""
+
+
+def utc_now() -> datetime:
+    """The default for created_at/updated_at columns: always UTC, never the server's zone."""
+    return datetime.now(UTC)
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """Make SQLite behave like a real server database for this app.
+
+    - foreign keys are off by default in SQLite: turn them on for every connection;
+    - wait up to 5 s for a lock instead of failing at once with "database is locked";
+    - start every transaction with BEGIN IMMEDIATE, which takes the write lock up
+      front. With SQLite's default (deferred) transactions, two requests that read
+      and then write deadlock, and one fails however long it waits. Taking the lock
+      early makes concurrent writers queue instead; reads are quick, so the queue is short.
+
+    Python's sqlite3 module issues its own BEGIN at odd moments, so it is told to stay
+    out of the way (isolation_level = None) and SQLAlchemy's "begin" event emits ours.
+    Recipe: https://docs.sqlalchemy.org/en/20/dialects/sqlite.html#serializable-isolation-savepoints-transactional-ddl
+    """
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _connection_record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def build_engine(url: str) -> Engine:
+    # pool_pre_ping replaces connections that the server closed while they sat idle.
+    engine = create_engine(url, pool_pre_ping=True)
+    if engine.dialect.name == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+engine = build_engine(settings.DATABASE_URL)
+
+
+def get_session() -> Iterator[Session]:
+    """One session (one unit of work) per request, closed when the response is sent.
+
+    Services call session.commit() when a write is complete; anything not committed
+    is rolled back when the session closes, so a failed request leaves no half-write.
+    """
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]

@@ -1,0 +1,64 @@
+"""Prometheus metrics: how many requests, how fast, per route, served at GET /metrics.
+
+Labels use the route *template* (/api/articles/{slug}), not the real path, so that
+one label value per route exists, not one per article.
+"""
+
+import time
+
+from fastapi import APIRouter, Response
+from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from starlette.routing import BaseRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+REQUESTS = Counter(
+    "http_requests_total",
+    "HTTP requests answered, by method, route template and status code.",
+    ["method", "route", "status"],
+)
+LATENCY = Histogram(
+    "http_request_duration_seconds",
+    "Time to answer HTTP requests, by method and route template.",
+    ["method", "route"],
+)
+
+
+def _route_template(scope: Scope) -> str:
+    route: BaseRoute | None = scope.get("route")
+    # Unknown paths share one label, or a scanner could create millions of series.
+    return getattr(route, "path", None) or "unmatched"
+
+
+class MetricsMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        status_code = 500  # if the app crashes before answering
+        started = time.perf_counter()
+
+        async def send_recording_status(message: Message) -> None:
+            nonlocal status_code
+            if message["type"] == "http.response.start":
+                status_code = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_recording_status)
+        finally:
+            route = _route_template(scope)
+            REQUESTS.labels(scope["method"], route, str(status_code)).inc()
+            LATENCY.labels(scope["method"], route).observe(time.perf_counter() - started)
+
+
+router = APIRouter(tags=["Operations"])
+
+
+@router.get("/metrics", include_in_schema=False)
+def read_metrics() -> Response:
+    # In production, expose this only to your monitoring (a private network or a
+    # proxy rule): it reveals traffic patterns, not data.
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,33 @@
+"""Building blocks shared by every domain's request and response schemas."""
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, PlainSerializer
+from pydantic.alias_generators import to_camel
+
+
+class CamelModel(BaseModel):
+    """JSON uses camelCase (tagList, createdAt); Python keeps snake_case (tag_list)."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+
+def format_timestamp(moment: datetime) -> str:
+    """ISO 8601 in UTC with milliseconds, e.g. 2026-01-02T03:04:05.678Z.
+
+    SQLite gives back naive datetimes; everything this app stores is UTC, so a naive
+    value is read as UTC. PostgreSQL gives back aware ones, converted to UTC here.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+Timestamp = Annotated[datetime, PlainSerializer(format_timestamp, return_type=str)]

@@ -1,0 +1,66 @@
+"""Register, sign in, read and change one's own account.
+
+Routes are plain `def`, not `async def`: SQLAlchemy's session here blocks while it
+waits for the database, and FastAPI runs `def` routes in a thread pool, so a slow
+query holds up one thread instead of the whole event loop.
+"""
+
+from fastapi import APIRouter, Request, status
+
+from app.core.db import SessionDep
+from app.core.security import create_access_token
+from app.users import service
+from app.users.dependencies import CurrentUser
+from app.users.models import User
+from app.users.schemas import (
+    UserCreateRequest,
+    UserLoginRequest,
+    UserPublic,
+    UserResponse,
+    UserUpdateRequest,
+)
+
+router = APIRouter(tags=["User and Authentication"])
+
+
+def user_response(user: User) -> UserResponse:
+    return UserResponse(
+        user=UserPublic(
+            email=user.email,
+            token=create_access_token(str(user.id)),
+            username=user.username,
+            bio=user.bio,
+            image=user.image,
+        )
+    )
+
+
+@router.post("/users", status_code=status.HTTP_201_CREATED, response_model=UserResponse)
+def register(*, session: SessionDep, body: UserCreateRequest) -> UserResponse:
+    """Register a new user and sign them in."""
+    return user_response(service.register_user(session, data=body.user))
+
+
+@router.post("/users/login", response_model=UserResponse)
+def login(*, session: SessionDep, body: UserLoginRequest, request: Request) -> UserResponse:
+    """Sign in with e-mail and password."""
+    # Behind a reverse proxy, run uvicorn with --proxy-headers so this is the real client.
+    client = request.client.host if request.client else "unknown"
+    user = service.authenticate(
+        session, email=body.user.email, password=body.user.password, client=client
+    )
+    return user_response(user)
+
+
+@router.get("/user", response_model=UserResponse)
+def read_current_user(*, user: CurrentUser) -> UserResponse:
+    """The signed-in user's account, with a fresh token."""
+    return user_response(user)
+
+
+@router.put("/user", response_model=UserResponse)
+def update_current_user(
+    *, session: SessionDep, user: CurrentUser, body: UserUpdateRequest
+) -> UserResponse:
+    """Change the signed-in user's details; only the fields sent are changed."""
+    return user_response(service.update_user(session, user=user, changes=body.user))

@@ -1,0 +1,98 @@
+"""Accounts: register, sign in, change one's details. No HTTP in here.
+
+Every function takes the session and keyword-only arguments, and raises the
+errors of app/core/errors.py when a rule is broken.
+"""
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.core.errors import AuthenticationError, InvalidInputError, NotFoundError
+from app.core.login_limiter import login_limiter
+from app.core.security import hash_password, verify_password
+from app.users.models import User
+from app.users.schemas import UserCreate, UserUpdate
+
+TAKEN = "has already been taken"
+
+
+def get_user_by_id(session: Session, *, user_id: int) -> User | None:
+    return session.get(User, user_id)
+
+
+def get_user_by_username(session: Session, *, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise NotFoundError("profile not found", field="profile")
+    return user
+
+
+def register_user(session: Session, *, data: UserCreate) -> User:
+    email = data.email.lower()
+    _ensure_available(session, username=data.username, email=email)
+    user = User(username=data.username, email=email, password_hash=hash_password(data.password))
+    session.add(user)
+    _commit_or_report_taken(session)
+    return user
+
+
+def authenticate(session: Session, *, email: str, password: str, client: str) -> User:
+    """The user with these credentials, or AuthenticationError.
+
+    Raises TooManyAttemptsError while this account and client are locked out,
+    even for the right password: otherwise guessing could simply continue.
+    """
+    login_limiter.check(account=email, client=client)
+    user = session.scalar(select(User).where(User.email == email.lower()))
+    if not verify_password(password, user.password_hash if user else None) or user is None:
+        login_limiter.record_failure(account=email, client=client)
+        # The same answer for both cases, so nobody can probe which e-mails have accounts.
+        raise AuthenticationError("is invalid", field="email or password")
+    login_limiter.record_success(account=email, client=client)
+    return user
+
+
+def update_user(session: Session, *, user: User, changes: UserUpdate) -> User:
+    new_email = changes.email.lower() if changes.email else None
+    _ensure_available(session, username=changes.username, email=new_email, except_id=user.id)
+    if changes.username is not None:
+        user.username = changes.username
+    if new_email is not None:
+        user.email = new_email
+    if changes.password is not None:
+        user.password_hash = hash_password(changes.password)
+    # bio and image may be cleared: an empty string or null both mean "none".
+    if "bio" in changes.model_fields_set:
+        user.bio = changes.bio or None
+    if "image" in changes.model_fields_set:
+        user.image = changes.image or None
+    _commit_or_report_taken(session)
+    return user
+
+
+def _ensure_available(
+    session: Session, *, username: str | None, email: str | None, except_id: int | None = None
+) -> None:
+    """Raise InvalidInputError naming the field if the username or e-mail is in use."""
+    if username is None and email is None:
+        return
+    query = select(User.username, User.email).where(
+        or_(func.lower(User.username) == (username or "").lower(), User.email == email)
+    )
+    if except_id is not None:
+        query = query.where(User.id != except_id)
+    for taken_username, taken_email in session.execute(query):
+        if username is not None and taken_username.lower() == username.lower():
+            raise InvalidInputError(TAKEN, field="username")
+        if email is not None and taken_email == email:
+            raise InvalidInputError(TAKEN, field="email")
+
+
+def _commit_or_report_taken(session: Session) -> None:
+    # The check above can race with another request; the unique constraints cannot.
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        raise InvalidInputError(TAKEN, field="username or email") from None
