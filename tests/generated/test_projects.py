@@ -13,6 +13,7 @@ database, so each check is its own test and a failure says which one broke.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from tests.support.matrix import language_of, offered_combinations
 from tests.support.net import free_port, request
 from tests.support.output import SUMMARY_PARSERS, tail
 from tests.support.postgres import PostgresServer
-from tests.support.project import GeneratedProject, Step, generate
+from tests.support.project import TIMINGS, GeneratedProject, Step, generate
 from tests.support.server import ServerProcess
 from tests.support.tools import require_tool
 
@@ -73,9 +74,10 @@ def assert_tests_ran_and_passed(project: GeneratedProject, step: Step) -> None:
     counts = parse(step.output)
     if counts is None:
         pytest.fail(f"no test-runner summary line in the output. {step.describe()}", pytrace=False)
-    if not step.ok:
-        pytest.fail(f"tests failed ({counts.line}). {step.describe()}", pytrace=False)
-    assert counts.failed == 0 and counts.errors == 0, f"failures in: {counts.line}"
+    if counts.passed == 0 and counts.failed == 0 and counts.errors == 0:
+        pytest.fail(f"no tests ran ({counts.line!r}). {step.describe()}", pytrace=False)
+    if not step.ok or counts.failed or counts.errors:
+        pytest.fail(f"tests failed ({counts.line!r}). {step.describe()}", pytrace=False)
     assert counts.passed > 0, f"no test passed, so nothing was tested: {counts.line}"
 
 
@@ -150,7 +152,8 @@ def server(
     process.start()
     try:
         try:
-            process.wait_healthy("/health", timeout=120)
+            seconds = process.wait_healthy("/health", timeout=120)
+            TIMINGS.append((f"{installed.label}: make run until healthy ({database})", seconds))
         except AssertionError as error:
             pytest.fail(f"make run on {database} never became healthy: {error}", pytrace=False)
         yield database, process
@@ -174,7 +177,10 @@ def test_kind_contract_suite_passes(
         pytest.skip("the contract suite runs once per project, against PostgreSQL")
     suite = CONTRACT_SUITES.get(installed.kind)
     assert suite, f"no contract suite for kind {installed.kind!r} in tests/generated/contracts.py"
+    started = time.monotonic()
     result = suite(f"http://127.0.0.1:{process.port}/api")
+    TIMINGS.append((f"{installed.label}: contract suite", time.monotonic() - started))
+    print(result.summary)  # shown with -rP / -s: the suite's one-line verdict
     failures = "\n".join(line for line in result.output.splitlines() if line.startswith("FAIL"))
     assert result.ok, (
         f"{installed.kind} contract suite failed: {result.summary}\n"

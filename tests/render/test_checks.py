@@ -88,3 +88,25 @@ def test_pytest_summary_lines_are_parsed() -> None:
     nothing = parse_pytest_summary("===== no tests ran in 0.01s =====")
     assert nothing is not None and nothing.passed == 0
     assert parse_pytest_summary("make: *** No rule to make target 'test'.") is None
+
+
+def test_missing_and_weak_security_headers_are_reported() -> None:
+    from tests.generated.contracts import (
+        SECURITY_HEADERS,
+        missing_security_headers,
+        wrong_security_header_values,
+    )
+
+    complete = {name: "x" for name in SECURITY_HEADERS}
+    complete |= {"x-content-type-options": "nosniff", "strict-transport-security": "max-age=1"}
+    assert missing_security_headers(complete) == []
+    assert wrong_security_header_values(complete) == []
+    without_frame = {k: v for k, v in complete.items() if k != "x-frame-options"}
+    assert missing_security_headers(without_frame) == ["x-frame-options"]
+    without_frame["content-security-policy"] = "default-src 'none'; frame-ancestors 'none'"
+    assert missing_security_headers(without_frame) == []
+    assert missing_security_headers({**complete, "permissions-policy": " "}) == [
+        "permissions-policy"
+    ]
+    weak = {**complete, "x-content-type-options": "sniff", "strict-transport-security": "max-age=0"}
+    assert len(wrong_security_header_values(weak)) == 2

@@ -1,0 +1,112 @@
+"""Measure `roadmap-scaffold new DIR --yes` against a bare `copier copy`.
+
+The baseline is Copier copying a one-file template: the least any generation can
+cost (interpreter start, Copier import, one render). `roadmap-scaffold new` does
+the real work on top: the full template, the catalog checks, `git init` and the
+first commit. The two run alternately, N times each in the same run, so that
+machine noise hits both alike; the script prints both medians and their ratio.
+The target is a ratio of at most 1.2. It measures and prints; it asserts nothing.
+
+    python bench/generation.py [--runs N] [--kind blog] [--framework fastapi]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_RATIO = 1.2
+
+
+def one_file_template(root: Path) -> Path:
+    template = root / "one-file-template"
+    template.mkdir()
+    (template / "copier.yml").write_text(
+        "project_name:\n  type: str\n  default: bench\n", encoding="utf-8"
+    )
+    (template / "README.md.jinja").write_text("# {{ project_name }}\n", encoding="utf-8")
+    return template
+
+
+def tool_command(dest: Path, kind: str | None, framework: str | None) -> list[str]:
+    script = Path(sys.executable).with_name("roadmap-scaffold")
+    argv = [str(script)] if script.exists() else [sys.executable, "-m", "roadmap_scaffold"]
+    argv += ["new", str(dest), "--yes"]
+    if kind:
+        argv += ["--kind", kind]
+    if framework:
+        argv += ["--framework", framework]
+    return argv
+
+
+def copier_command(template: Path, dest: Path) -> list[str]:
+    script = Path(sys.executable).with_name("copier")
+    argv = [str(script)] if script.exists() else [sys.executable, "-m", "copier"]
+    return [*argv, "copy", "--defaults", "--quiet", str(template), str(dest)]
+
+
+def timed(argv: list[str], cwd: Path) -> float:
+    started = time.perf_counter()
+    result = subprocess.run(
+        argv, cwd=cwd, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False
+    )
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"`{' '.join(argv)}` failed (exit {result.returncode}):\n{result.stderr}")
+    return seconds
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=10, help="measured runs of each (default 10)")
+    parser.add_argument("--kind", help="passed to roadmap-scaffold new (default: its own)")
+    parser.add_argument("--framework", help="passed to roadmap-scaffold new (default: its own)")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="roadmap-scaffold-bench-"))
+    try:
+        template = one_file_template(work)
+        tool_times: list[float] = []
+        copier_times: list[float] = []
+        # Run 0 warms file caches for both and is not counted.
+        for run in range(args.runs + 1):
+            tool_dest, copier_dest = work / f"tool-{run}", work / f"copier-{run}"
+            tool = timed(tool_command(tool_dest, args.kind, args.framework), work)
+            bare = timed(copier_command(template, copier_dest), work)
+            shutil.rmtree(tool_dest, ignore_errors=True)
+            shutil.rmtree(copier_dest, ignore_errors=True)
+            if run:
+                tool_times.append(tool)
+                copier_times.append(bare)
+                print(f"run {run:2d}: roadmap-scaffold new {tool:6.3f}s   copier copy {bare:6.3f}s")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    tool_median = statistics.median(tool_times)
+    copier_median = statistics.median(copier_times)
+    ratio = tool_median / copier_median
+    verdict = "within" if ratio <= TARGET_RATIO else "ABOVE"
+    print()
+    print(
+        f"roadmap-scaffold new --yes (with git init + commit): median {tool_median:.3f}s "
+        f"(min {min(tool_times):.3f}s)"
+    )
+    print(
+        f"copier copy of a one-file template:                 median {copier_median:.3f}s "
+        f"(min {min(copier_times):.3f}s)"
+    )
+    print(
+        f"ratio {ratio:.2f}x over {args.runs} alternating runs: {verdict} the "
+        f"{TARGET_RATIO}x target"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
