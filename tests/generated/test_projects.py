@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from tests.generated.contracts import (
@@ -26,7 +25,7 @@ from tests.generated.contracts import (
     wrong_security_header_values,
 )
 from tests.support.matrix import language_of, offered_combinations
-from tests.support.net import free_port, request
+from tests.support.net import free_port, request, wait_for_port_closed
 from tests.support.output import SUMMARY_PARSERS, tail
 from tests.support.postgres import PostgresServer
 from tests.support.project import TIMINGS, GeneratedProject, Step, generate
@@ -159,6 +158,9 @@ def server(
         yield database, process
     finally:
         process.stop()
+    # Stopping make's process group must stop the server too, not orphan it.
+    if not wait_for_port_closed(port, timeout=10):
+        pytest.fail(f"make run on {database}: port {port} still open after stopping", pytrace=False)
 
 
 def _probes(kind: str) -> dict[str, Probe]:
@@ -168,13 +170,13 @@ def _probes(kind: str) -> dict[str, Probe]:
     return probes
 
 
+# Once per project, on PostgreSQL, first: the suite counts exactly 311 assertions
+# only on a database with no other articles.
+@pytest.mark.parametrize("server", ["postgresql"], indirect=True)
 def test_kind_contract_suite_passes(
     server: tuple[str, ServerProcess], installed: GeneratedProject
 ) -> None:
-    """Runs first on each server, while its database is still empty."""
-    database, process = server
-    if database != "postgresql":
-        pytest.skip("the contract suite runs once per project, against PostgreSQL")
+    _, process = server
     suite = CONTRACT_SUITES.get(installed.kind)
     assert suite, f"no contract suite for kind {installed.kind!r} in tests/generated/contracts.py"
     started = time.monotonic()
@@ -249,23 +251,6 @@ def test_no_server_version_or_stack_trace_leaks(
         if "Traceback (most recent call last)" in response.text:
             leaks.append(f"{name}: a stack trace in the body")
     assert not leaks, f"on {database}, responses leak: " + "; ".join(leaks)
-
-
-def test_server_stops_when_asked(installed: GeneratedProject, tmp_path: Path) -> None:
-    """`make run` must not leave a server behind: stopping the group frees the port."""
-    from tests.support.net import wait_for_port_closed
-
-    port = free_port()
-    env = {**installed.env, "HOST": "127.0.0.1", "PORT": str(port)}
-    env["DATABASE_URL"] = f"sqlite:///{tmp_path / 'stop.db'}"
-    make = require_tool("make", "start the generated project with make run")
-    process = ServerProcess([make, "run"], installed.root, env, port, tmp_path / "server.log")
-    process.start()
-    try:
-        process.wait_healthy("/health", timeout=120)
-    finally:
-        process.stop()
-    assert wait_for_port_closed(port, timeout=10), f"port {port} still open after stopping"
 
 
 def test_running_leaves_the_git_tree_clean(
