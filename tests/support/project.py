@@ -57,21 +57,28 @@ class Step:
         )
 
 
-def project_env() -> dict[str, str]:
+def project_env(language: str) -> dict[str, str]:
     """The environment for a generated project's commands.
 
-    Our venv, database and pytest settings are removed; uv gets a persistent
-    cache (content-addressed, so it is keyed by what each lock file pins) so that
-    ``uv sync --locked`` is a copy, not a download, after the first run.
+    Our venv, database and pytest settings are removed. Each language's package
+    manager gets a persistent cache under the cache root; for Python, uv's cache
+    is content-addressed (so in effect keyed by what each lock file pins) and
+    ``uv sync --locked`` becomes a copy, not a download, after the first run.
+    Other languages add theirs here (npm's, Maven's, Go's, Composer's caches).
     """
     env = {key: value for key, value in os.environ.items() if key not in _SCRUB}
+    if language == "python":
+        env.update(_python_env())
+    return env
+
+
+def _python_env() -> dict[str, str]:
+    env: dict[str, str] = {}
     uv = require_tool("uv", "install the generated Python projects")
     uv_dir = str(Path(uv).parent)
-    env["PATH"] = os.pathsep.join([uv_dir, env.get("PATH", "")])
+    env["PATH"] = os.pathsep.join([uv_dir, os.environ.get("PATH", "")])
     env["UV_CACHE_DIR"] = str(cache_root() / "uv")
-    env["UV_LINK_MODE"] = "copy"  # the cache and /tmp may be different file systems
     env["UV_NO_PROGRESS"] = "1"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
     return env
 
 
@@ -83,7 +90,10 @@ class GeneratedProject:
     framework: str
     language: str
     root: Path
-    env: dict[str, str] = field(default_factory=project_env)
+    env: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.env = project_env(self.language)
 
     @property
     def label(self) -> str:
