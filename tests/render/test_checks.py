@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from tests.render import checks
 from tests.support.output import parse_pytest_summary
 
@@ -110,3 +112,22 @@ def test_missing_and_weak_security_headers_are_reported() -> None:
     ]
     weak = {**complete, "x-content-type-options": "sniff", "strict-transport-security": "max-age=0"}
     assert len(wrong_security_header_values(weak)) == 2
+
+
+def test_a_missing_tool_skips_locally_and_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.support.tools import require_tool
+
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception, match="no-such-tool-xyz not found: install it"):
+        require_tool("no-such-tool-xyz")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI=true, so a missing toolchain is a failure"):
+        require_tool("no-such-tool-xyz")
+
+
+def test_a_present_tool_is_found_off_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.support.tools import require_tool
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    # The test venv's own bin is searched even when it is not on PATH.
+    assert Path(require_tool("python")).parent == Path(sys.executable).parent
