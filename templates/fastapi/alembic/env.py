@@ -3,6 +3,7 @@
 from logging.config import fileConfig
 
 from alembic import context
+from sqlalchemy import Connection
 
 import app.models  # noqa: F401 (registers every table in Base.metadata)
 from app.core.db import Base, engine
@@ -11,19 +12,25 @@ if context.config.config_file_name is not None:
     fileConfig(context.config.config_file_name, disable_existing_loggers=False)
 
 
-def run_migrations_online() -> None:
-    with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=Base.metadata,
-            # SQLite cannot ALTER most things in place; "batch" mode rebuilds the table.
-            render_as_batch=connection.dialect.name == "sqlite",
-            compare_type=True,
-        )
-        with context.begin_transaction():
-            context.run_migrations()
+def run_migrations(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        # SQLite cannot ALTER most things in place; "batch" mode rebuilds the table.
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
 
 
 if context.is_offline_mode():
     raise SystemExit("Offline (--sql) migrations are not set up for this project.")
-run_migrations_online()
+
+# The tests hand over a connection of their own (tests/test_migrations.py).
+given_connection = context.config.attributes.get("connection")
+if given_connection is not None:
+    run_migrations(given_connection)
+else:
+    with engine.connect() as app_connection:
+        run_migrations(app_connection)

@@ -23,10 +23,14 @@ LATENCY = Histogram(
 )
 
 
-def _route_template(scope: Scope) -> str:
+def _route_label(scope: Scope, status_code: int) -> str:
     route: BaseRoute | None = scope.get("route")
+    template = getattr(route, "path", None)
+    if template:
+        return str(template)
     # Unknown paths share one label, or a scanner could create millions of series.
-    return getattr(route, "path", None) or "unmatched"
+    # Other routes without a template (the OpenAPI document, the docs page) are fixed paths.
+    return "unmatched" if status_code == 404 else str(scope["path"])
 
 
 class MetricsMiddleware:
@@ -49,7 +53,7 @@ class MetricsMiddleware:
         try:
             await self.app(scope, receive, send_recording_status)
         finally:
-            route = _route_template(scope)
+            route = _route_label(scope, status_code)
             REQUESTS.labels(scope["method"], route, str(status_code)).inc()
             LATENCY.labels(scope["method"], route).observe(time.perf_counter() - started)
 
