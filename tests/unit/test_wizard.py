@@ -1,0 +1,316 @@
+"""The wizard: real questionary prompts driven by keystrokes, mapped onto the template's answers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from roadmap_scaffold.catalog import Catalog, load_catalog
+from roadmap_scaffold.errors import Cancelled
+from roadmap_scaffold.wizard import Choice, QuestionaryPrompter, run_wizard, summary
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+CTRL_C = "\x03"
+CLEAR_LINE = "\x15"  # Ctrl-U: erase what is typed before the cursor
+
+SUGGESTED = {"project_name": "my-folder", "author_name": "Ada Lovelace", "author_email": ""}
+
+# What do you want to build, language, framework, database, name, author, e-mail, confirm.
+ALL_ENTER = ENTER * 8
+
+Keys = Callable[[str], QuestionaryPrompter]
+
+
+@dataclass
+class Recorder:
+    """Wraps a prompter and records each question asked, with its choices."""
+
+    inner: Any
+    asked: list[str] = field(default_factory=list)
+    choices: dict[str, list[Choice]] = field(default_factory=dict)
+
+    def select(self, message: str, choices: list[Choice], default: str) -> str:
+        self.asked.append(message)
+        self.choices[message] = choices
+        return str(self.inner.select(message, choices, default))
+
+    def text(self, message: str, default: str, validate: Callable[[str], str | None]) -> str:
+        self.asked.append(message)
+        return str(self.inner.text(message, default, validate))
+
+    def confirm(self, message: str, default: bool) -> bool:
+        self.asked.append(message)
+        return bool(self.inner.confirm(message, default))
+
+
+class TakeDefaults:
+    """A scripted prompter: accepts every default (checking it is valid) and confirms."""
+
+    def select(self, message: str, choices: list[Choice], default: str) -> str:
+        assert default in [value for _, value in choices]
+        return default
+
+    def text(self, message: str, default: str, validate: Callable[[str], str | None]) -> str:
+        assert validate(default) is None, (message, default)
+        return default
+
+    def confirm(self, message: str, default: bool) -> bool:
+        return True
+
+
+def _question(recorder: Recorder, start: str) -> str:
+    matches = [message for message in recorder.asked if message.startswith(start)]
+    assert len(matches) == 1, recorder.asked
+    return matches[0]
+
+
+def test_pressing_enter_everywhere_builds_a_fastapi_blog_on_sqlite_named_after_the_folder(
+    catalog: Catalog, keys_prompter: Keys
+):
+    prompter = keys_prompter(ALL_ENTER)
+
+    answers = run_wizard(catalog, {}, SUGGESTED, prompter)
+
+    assert answers == {
+        "kind": "blog",
+        "framework": "fastapi",
+        "database": "sqlite",
+        "project_name": "my-folder",
+        "author_name": "Ada Lovelace",
+        "author_email": "",
+    }
+
+
+def test_down_arrow_at_the_database_question_chooses_postgres(
+    catalog: Catalog, keys_prompter: Keys
+):
+    keys = ENTER * 3 + DOWN + ENTER + ENTER * 4
+
+    answers = run_wizard(catalog, {}, SUGGESTED, keys_prompter(keys))
+
+    assert answers["database"] == "postgres"
+    assert answers["kind"] == "blog"
+    assert answers["framework"] == "fastapi"
+
+
+def test_typed_name_and_email_are_used_without_surrounding_spaces(
+    catalog: Catalog, keys_prompter: Keys
+):
+    keys = (
+        ENTER * 4
+        + CLEAR_LINE + "  shop-api  " + ENTER
+        + ENTER
+        + "ada@example.org" + ENTER
+        + ENTER
+    )  # fmt: skip
+
+    answers = run_wizard(catalog, {}, SUGGESTED, keys_prompter(keys))
+
+    assert answers["project_name"] == "shop-api"
+    assert answers["author_email"] == "ada@example.org"
+
+
+def test_without_a_suggested_folder_name_the_default_name_is_my_kind(catalog: Catalog):
+    suggested = {**SUGGESTED, "project_name": ""}
+
+    answers = run_wizard(catalog, {}, suggested, TakeDefaults())
+
+    assert answers["project_name"] == "my-blog"
+
+
+def test_an_invalid_project_name_is_asked_again(catalog: Catalog, keys_prompter: Keys):
+    # Enter on the invalid suggestion is refused; the name is then retyped.
+    keys = ENTER * 4 + ENTER + CLEAR_LINE + "good-name" + ENTER + ENTER * 3
+    suggested = {**SUGGESTED, "project_name": "Bad_Name"}
+
+    answers = run_wizard(catalog, {}, suggested, keys_prompter(keys))
+
+    assert answers["project_name"] == "good-name"
+
+
+def test_an_invalid_project_name_is_never_accepted(catalog: Catalog, keys_prompter: Keys):
+    # Pressing Enter on an invalid name only re-asks, until the input runs out.
+    keys = ENTER * 4 + ENTER * 3
+    suggested = {**SUGGESTED, "project_name": "1-bad"}
+
+    with pytest.raises(EOFError):
+        run_wizard(catalog, {}, suggested, keys_prompter(keys))
+
+
+def test_an_empty_author_name_is_asked_again(catalog: Catalog, keys_prompter: Keys):
+    keys = ENTER * 5 + ENTER + "Grace Hopper" + ENTER + ENTER + ENTER
+    suggested = {**SUGGESTED, "author_name": ""}
+
+    answers = run_wizard(catalog, {}, suggested, keys_prompter(keys))
+
+    assert answers["author_name"] == "Grace Hopper"
+
+
+def test_a_malformed_email_is_asked_again(catalog: Catalog, keys_prompter: Keys):
+    keys = ENTER * 6 + "not an email" + ENTER + CLEAR_LINE + "ada@example.org" + ENTER + ENTER
+
+    answers = run_wizard(catalog, {}, SUGGESTED, keys_prompter(keys))
+
+    assert answers["author_email"] == "ada@example.org"
+
+
+def test_declining_the_summary_raises_cancelled(catalog: Catalog, keys_prompter: Keys):
+    keys = ENTER * 7 + "n"
+
+    with pytest.raises(Cancelled):
+        run_wizard(catalog, {}, SUGGESTED, keys_prompter(keys))
+
+
+def test_ctrl_c_at_the_first_question_raises_keyboard_interrupt(
+    catalog: Catalog, keys_prompter: Keys
+):
+    with pytest.raises(KeyboardInterrupt):
+        run_wizard(catalog, {}, SUGGESTED, keys_prompter(CTRL_C))
+
+
+def test_answers_decided_by_flags_are_not_asked(catalog: Catalog):
+    recorder = Recorder(TakeDefaults())
+    decided = {"kind": "blog", "framework": "fastapi", "database": "postgres"}
+
+    answers = run_wizard(catalog, decided, SUGGESTED, recorder)
+
+    assert len(recorder.asked) == 4, recorder.asked
+    assert recorder.asked[0].startswith("Project name")
+    assert recorder.asked[1].startswith("Your name")
+    assert recorder.asked[2].startswith("Your e-mail")
+    assert recorder.asked[3].endswith("Create this project?")
+    assert answers["database"] == "postgres"
+
+
+def test_a_kind_from_a_flag_skips_only_the_kind_question(catalog: Catalog):
+    recorder = Recorder(TakeDefaults())
+
+    answers = run_wizard(catalog, {"kind": "blog"}, SUGGESTED, recorder)
+
+    assert not any(message.startswith("What do you want to build") for message in recorder.asked)
+    assert _question(recorder, "Which language")
+    assert _question(recorder, "Which framework")
+    assert answers["kind"] == "blog"
+    assert answers["framework"] == "fastapi"
+
+
+def test_all_answers_decided_asks_only_for_the_confirmation(catalog: Catalog):
+    decided = {
+        "kind": "blog",
+        "framework": "fastapi",
+        "database": "sqlite",
+        "project_name": "decided",
+        "author_name": "Ada",
+        "author_email": "",
+    }
+    recorder = Recorder(TakeDefaults())
+
+    answers = run_wizard(catalog, decided, SUGGESTED, recorder)
+
+    assert len(recorder.asked) == 1
+    assert answers == decided
+
+
+def test_the_kind_question_offers_only_available_kinds(catalog: Catalog):
+    recorder = Recorder(TakeDefaults())
+
+    run_wizard(catalog, {}, SUGGESTED, recorder)
+
+    offered = [value for _, value in recorder.choices[_question(recorder, "What do you want")]]
+    assert offered == [kind.key for kind in catalog.offered_kinds()]
+    assert "ecommerce" not in offered
+
+
+@pytest.fixture
+def small_catalog(tmp_path: Path) -> Catalog:
+    """Two languages; Python's recommended framework comes after another in catalog order."""
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "_catalog.yml").write_text(
+        """\
+project_name: {pattern: "^[a-z][a-z0-9-]*$", max_length: 40, rule: lowercase please}
+kinds:
+  blog: {title: Blogging platform, summary: articles}
+  shop: {title: Online shop, summary: a cart}
+languages:
+  python: {title: Python}
+  javascript: {title: JavaScript}
+frameworks:
+  flask: {title: Flask, language: python, summary: small, kinds: [blog]}
+  django: {title: Django, language: python, summary: planned, kinds: []}
+  express: {title: Express, language: javascript, summary: node, recommended: true, kinds: [blog]}
+  fastapi: {title: FastAPI, language: python, summary: typed, recommended: true, kinds: [blog]}
+  koa: {title: Koa, language: javascript, summary: shop only, kinds: [shop]}
+""",
+        encoding="utf-8",
+    )
+    return load_catalog(tmp_path)
+
+
+def test_framework_choices_are_those_of_the_chosen_language_recommended_first(
+    small_catalog: Catalog,
+):
+    recorder = Recorder(TakeDefaults())
+
+    answers = run_wizard(small_catalog, {}, SUGGESTED, recorder)
+
+    choices = recorder.choices[_question(recorder, "Which framework")]
+    assert [value for _, value in choices] == ["fastapi", "flask"]  # not django, not express
+    assert choices[0][0].endswith("(recommended for beginners)")
+    assert "recommended" not in choices[1][0]
+    assert answers["framework"] == "fastapi"
+
+
+def test_choosing_another_language_offers_only_its_frameworks_that_build_the_kind(
+    small_catalog: Catalog, keys_prompter: Keys
+):
+    recorder = Recorder(keys_prompter(ENTER + DOWN + ENTER + ENTER * 6))
+
+    answers = run_wizard(small_catalog, {}, SUGGESTED, recorder)
+
+    languages = recorder.choices[_question(recorder, "Which language")]
+    assert [value for _, value in languages] == ["python", "javascript"]
+    frameworks = recorder.choices[_question(recorder, "Which framework")]
+    assert [value for _, value in frameworks] == ["express"]  # koa cannot build a blog
+    assert answers["framework"] == "express"
+
+
+def test_down_arrow_at_the_framework_question_chooses_the_second_framework(
+    small_catalog: Catalog, keys_prompter: Keys
+):
+    keys = ENTER * 2 + DOWN + ENTER + ENTER * 5
+
+    answers = run_wizard(small_catalog, {}, SUGGESTED, keys_prompter(keys))
+
+    assert answers["framework"] == "flask"
+
+
+def test_summary_names_project_kind_framework_language_database_and_author(catalog: Catalog):
+    answers = {
+        "kind": "blog",
+        "framework": "fastapi",
+        "database": "postgres",
+        "project_name": "conduit",
+        "author_name": "Ada",
+        "author_email": "ada@example.org",
+    }
+
+    text = summary(catalog, answers)
+
+    assert "conduit" in text
+    assert catalog.kinds["blog"].title in text
+    assert "FastAPI (Python)" in text
+    assert "PostgreSQL" in text
+    assert "Ada <ada@example.org>" in text
+
+
+def test_the_confirmation_shows_the_summary(catalog: Catalog):
+    recorder = Recorder(TakeDefaults())
+
+    answers = run_wizard(catalog, {}, SUGGESTED, recorder)
+
+    assert recorder.asked[-1].startswith(summary(catalog, answers))
