@@ -6,6 +6,7 @@ so a failing test lists every broken file at once.
 
 from __future__ import annotations
 
+import configparser
 import fnmatch
 import json
 import re
@@ -124,6 +125,17 @@ def toml_errors(root: Path) -> list[str]:
         try:
             tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+            problems.append(f"{path.relative_to(root)}: {error}")
+    return problems
+
+
+def ini_errors(root: Path) -> list[str]:
+    problems = []
+    for path in files_with_suffix(root, ".ini", ".cfg"):
+        try:
+            # Raw: alembic.ini and friends use %(here)s, resolved by their own reader.
+            configparser.RawConfigParser().read_string(path.read_text(encoding="utf-8"))
+        except (configparser.Error, UnicodeDecodeError) as error:
             problems.append(f"{path.relative_to(root)}: {error}")
     return problems
 

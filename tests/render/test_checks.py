@@ -50,6 +50,8 @@ def test_parse_errors_are_reported_per_format(tmp_path: Path) -> None:
             "b.yml": "key: [unclosed\n",
             "c.json": "{'single': 'quotes'}",
             "d.toml": "key = \n",
+            "e.ini": "no section header\n",
+            "ok.ini": "[alembic]\nscript_location = %(here)s/alembic\n",
             "ok.py": "x = 1\n",
             "ok.yaml": "a: 1\n---\nb: 2\n",
         },
@@ -58,6 +60,7 @@ def test_parse_errors_are_reported_per_format(tmp_path: Path) -> None:
     assert [p.split(":")[0] for p in checks.yaml_errors(root)] == ["b.yml"]
     assert [p.split(":")[0] for p in checks.json_errors(root)] == ["c.json"]
     assert [p.split(":")[0] for p in checks.toml_errors(root)] == ["d.toml"]
+    assert [p.split(":")[0] for p in checks.ini_errors(root)] == ["e.ini"]
 
 
 def test_jinja_suffixes_and_dockerfiles_are_found(tmp_path: Path) -> None:

@@ -108,6 +108,11 @@ def test_toml_files_load(project: Path) -> None:
     assert not problems, "TOML files that do not load:\n" + "\n".join(problems)
 
 
+def test_ini_files_load(project: Path) -> None:
+    problems = checks.ini_errors(project)
+    assert not problems, "INI files that do not load:\n" + "\n".join(problems)
+
+
 def test_shell_scripts_parse(project: Path) -> None:
     scripts = checks.files_with_suffix(project, ".sh")
     if not scripts:
