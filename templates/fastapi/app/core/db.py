@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session
 
@@ -24,11 +24,13 @@ def _configure_sqlite(engine: Engine) -> None:
     """Make SQLite behave like a real server database for this app.
 
     - foreign keys are off by default in SQLite: turn them on for every connection;
+    - write-ahead logging (WAL): readers and the one writer no longer block each other;
     - wait up to 5 s for a lock instead of failing at once with "database is locked";
-    - start every transaction with BEGIN IMMEDIATE, which takes the write lock up
+    - start write transactions with BEGIN IMMEDIATE, which takes the write lock up
       front. With SQLite's default (deferred) transactions, two requests that read
       and then write deadlock, and one fails however long it waits. Taking the lock
-      early makes concurrent writers queue instead; reads are quick, so the queue is short.
+      early makes concurrent writers queue instead. Requests that only read
+      (see get_session) keep the default, so they never wait in that queue.
 
     Python's sqlite3 module issues its own BEGIN at odd moments, so it is told to stay
     out of the way (isolation_level = None) and SQLAlchemy's "begin" event emits ours.
@@ -40,12 +42,14 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA busy_timeout = 5000")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        read_only = connection.get_execution_options().get("read_only", False)
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def build_engine(url: str) -> Engine:
@@ -57,15 +61,20 @@ def build_engine(url: str) -> Engine:
 
 
 engine = build_engine(settings.DATABASE_URL)
+# The same engine (same connections), with a flag that SQLite's "begin" reads above.
+read_only_engine = engine.execution_options(read_only=True)
+
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def get_session() -> Iterator[Session]:
+def get_session(request: Request) -> Iterator[Session]:
     """One session (one unit of work) per request, closed when the response is sent.
 
     Services call session.commit() when a write is complete; anything not committed
     is rolled back when the session closes, so a failed request leaves no half-write.
     """
-    with Session(engine, expire_on_commit=False) as session:
+    bind = read_only_engine if request.method in READ_ONLY_METHODS else engine
+    with Session(bind, expire_on_commit=False) as session:
         yield session
 
 

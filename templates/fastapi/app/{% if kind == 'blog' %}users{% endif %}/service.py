@@ -29,9 +29,12 @@ def get_user_by_username(session: Session, *, username: str) -> User:
 
 
 def register_user(session: Session, *, data: UserCreate) -> User:
+    # Hash first: argon2 is slow on purpose, and the queries below start a transaction
+    # that, on SQLite, holds the write lock until commit. Keep that window short.
+    password_hash = hash_password(data.password)
     email = data.email.lower()
     _ensure_available(session, username=data.username, email=email)
-    user = User(username=data.username, email=email, password_hash=hash_password(data.password))
+    user = User(username=data.username, email=email, password_hash=password_hash)
     session.add(user)
     _commit_or_report_taken(session)
     return user
