@@ -30,6 +30,15 @@ class Kind:
 
 
 @dataclass(frozen=True)
+class Database:
+    """A database the generated project can use by default."""
+
+    key: str
+    title: str
+    summary: str
+
+
+@dataclass(frozen=True)
 class Language:
     """A programming language that a learner may be learning."""
 
@@ -71,6 +80,7 @@ class Catalog:
     """Everything roadmap-scaffold knows how to generate."""
 
     kinds: dict[str, Kind]
+    databases: dict[str, Database]
     languages: dict[str, Language]
     frameworks: dict[str, Framework]
     project_name: ProjectNameRule
@@ -122,19 +132,26 @@ class Catalog:
                 f"choose one of {', '.join(offered)}"
             )
 
-    def check_framework(self, framework: str, kind: str) -> None:
-        """Raise `UserError` unless ``framework`` is offered and can build ``kind``."""
+    def check_framework(self, framework: str, kind: str | None) -> None:
+        """Raise `UserError` unless ``framework`` is offered (and can build ``kind``)."""
         offered = [f.key for f in self.offered_frameworks()]
         if framework not in offered:
             planned = " (it is planned, not available yet)" if framework in self.frameworks else ""
             raise UserError(
                 f"unknown framework {framework!r}{planned}: choose one of {', '.join(offered)}"
             )
-        able = [f.key for f in self.offered_frameworks(kind)]
+        able = [f.key for f in self.offered_frameworks(kind)] if kind else offered
         if framework not in able:
             raise UserError(
                 f"{self.frameworks[framework].title} cannot build a {kind} yet: "
                 f"choose one of {', '.join(able)}"
+            )
+
+    def check_database(self, database: str) -> None:
+        """Raise `UserError` unless ``database`` is one the template offers."""
+        if database not in self.databases:
+            raise UserError(
+                f"unknown database {database!r}: choose one of {', '.join(self.databases)}"
             )
 
     def check_project_name(self, name: str) -> None:
@@ -149,12 +166,16 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
     path = (template_root or default_template_root()) / CATALOG_PATH
     try:
         data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
+    except (OSError, ValueError, yaml.YAMLError) as error:
         raise UserError(f"cannot read the template's catalog {path}: {error}") from error
     return Catalog(
         kinds={
             key: Kind(key=key, title=item["title"], summary=item["summary"])
             for key, item in data["kinds"].items()
+        },
+        databases={
+            key: Database(key=key, title=item["title"], summary=item["summary"])
+            for key, item in data["databases"].items()
         },
         languages={
             key: Language(key=key, title=item["title"]) for key, item in data["languages"].items()

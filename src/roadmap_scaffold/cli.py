@@ -8,6 +8,7 @@ code, and Ctrl-C into exit 130. No traceback reaches the user on purpose.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -48,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("directory", nargs="?", metavar="DIR", help="where to create it")
     new.add_argument("--kind", help="what to build: blog, ecommerce or social")
     new.add_argument("--framework", help="the web framework, e.g. fastapi")
-    new.add_argument("--database", choices=["sqlite", "postgres"], help="default: sqlite")
+    new.add_argument("--database", help="sqlite (the default) or postgres")
     new.add_argument(
         "--data",
         action="append",
@@ -72,9 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     try:
-        args = build_parser().parse_args(argv)
-        handler = args.handler
-        return int(handler(args))
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as done:  # --help and --version print, then exit 0
+            return int(done.code or 0)
+        return int(args.handler(args))
     except KeyboardInterrupt:
         print("\nCancelled: nothing was written.", file=sys.stderr)
         return 130
@@ -163,6 +166,8 @@ def _read_answers_file(path: Path) -> dict[str, Any]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as error:
         raise UserError(f"cannot read the answers file {path}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise UserError(f"the answers file {path} is not UTF-8 text") from error
     except yaml.YAMLError as error:
         raise UserError(f"the answers file {path} is not valid YAML") from error
     if not isinstance(data, dict):
@@ -186,10 +191,13 @@ def _with_defaults(
     """`--yes`: everything not decided takes its default."""
     answers = dict(decided)
     if catalog is not None:
+        if "framework" in answers and "kind" not in answers:
+            catalog.check_framework(str(answers["framework"]), kind=None)
+            answers["kind"] = catalog.frameworks[str(answers["framework"])].kinds[0]
         answers.setdefault("kind", catalog.offered_kinds()[0].key)
         catalog.check_kind(str(answers["kind"]))
         answers.setdefault("framework", catalog.default_framework(str(answers["kind"])).key)
-    answers.setdefault("database", "sqlite")
+    answers.setdefault("database", next(iter(catalog.databases)) if catalog else "sqlite")
     answers.setdefault("project_name", suggested["project_name"] or f"my-{answers.get('kind')}")
     for key in ("author_name", "author_email"):
         if suggested.get(key):
@@ -198,21 +206,23 @@ def _with_defaults(
 
 
 def _check_choices(catalog: Catalog, answers: dict[str, Any]) -> None:
+    """Refuse a bad kind, framework, database or name before anything is asked or written."""
+    if "database" in answers:
+        catalog.check_database(str(answers["database"]))
     if "kind" in answers:
         catalog.check_kind(str(answers["kind"]))
     if "framework" in answers:
-        kind = str(answers.get("kind") or catalog.offered_frameworks()[0].kinds[0])
+        kind = str(answers["kind"]) if "kind" in answers else None
         catalog.check_framework(str(answers["framework"]), kind)
     if "project_name" in answers:
         catalog.check_project_name(str(answers["project_name"]))
 
 
 def _print_next_steps(destination: Path, answers: dict[str, Any]) -> None:
-    where = destination if destination.is_absolute() else Path(".") / destination
     print(
-        f"\nCreated {answers['project_name']} in {where}\n\n"
+        f"\nCreated {answers['project_name']} in {destination}\n\n"
         "Next steps:\n"
-        f"  cd {where}\n"
+        f"  cd {shlex.quote(str(destination))}\n"
         "  make install    # install the dependencies\n"
         "  make run        # serve the API on http://127.0.0.1:8000\n"
         "  make test       # run the tests\n\n"

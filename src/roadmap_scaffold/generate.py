@@ -8,13 +8,14 @@ anything that was already there.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import tempfile
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -40,6 +41,9 @@ def check_destination(destination: Path) -> None:
         raise UserError(f"{destination} already exists and is not a folder")
     if destination.is_dir() and any(destination.iterdir()):
         raise UserError(f"{destination} already exists and is not empty: choose another folder")
+    existing = next(folder for folder in destination.absolute().parents if folder.exists())
+    if not existing.is_dir():
+        raise UserError(f"{existing} is a file, so {destination} cannot be created inside it")
 
 
 def generate(request: GenerationRequest) -> Path:
@@ -76,9 +80,14 @@ def _render(request: GenerationRequest, project: Path) -> None:
     from copier.errors import CopierError
 
     try:
-        with warnings.catch_warnings(), _rendering_shortcuts():
-            # The template may be this tool's own source checkout with local edits;
-            # Copier's "dirty template" warning is noise for someone generating.
+        with (
+            warnings.catch_warnings(),
+            redirect_stderr(io.StringIO()),
+            _rendering_shortcuts(),
+        ):
+            # Quiet means quiet: Copier still prints notes such as "No git tags found
+            # in template; using HEAD as ref", and warns when the template is a source
+            # checkout with local edits. Failures arrive as exceptions, handled below.
             warnings.simplefilter("ignore")
             run_copy(
                 request.template,

@@ -18,11 +18,6 @@ from roadmap_scaffold.errors import Cancelled
 Choice = tuple[str, str]
 """A choice as (what the user reads, the value the template gets)."""
 
-DATABASES: list[Choice] = [
-    ("SQLite: nothing to install, your data lives in one file", "sqlite"),
-    ("PostgreSQL: like production; runs in Docker Compose", "postgres"),
-]
-
 
 class Prompter(Protocol):
     """Asks one question at a time."""
@@ -99,7 +94,15 @@ def run_wizard(
     answers = dict(decided)
 
     if "kind" not in answers:
-        kinds = catalog.offered_kinds()
+        # With a framework already chosen, offer only the kinds it can build.
+        framework_kinds = (
+            catalog.frameworks[answers["framework"]].kinds if "framework" in answers else None
+        )
+        kinds = [
+            k
+            for k in catalog.offered_kinds()
+            if framework_kinds is None or k.key in framework_kinds
+        ]
         answers["kind"] = prompter.select(
             "What do you want to build?",
             [(f"{kind.title}: {kind.summary}", kind.key) for kind in kinds],
@@ -122,7 +125,11 @@ def run_wizard(
         )
 
     if "database" not in answers:
-        answers["database"] = prompter.select("Which database?", DATABASES, default="sqlite")
+        answers["database"] = prompter.select(
+            "Which database?",
+            [(f"{db.title}: {db.summary}", db.key) for db in catalog.databases.values()],
+            default=next(iter(catalog.databases)),
+        )
 
     if "project_name" not in answers:
         answers["project_name"] = prompter.text(
@@ -158,7 +165,7 @@ def summary(catalog: Catalog, answers: dict[str, Any]) -> str:
     kind = catalog.kinds[answers["kind"]]
     framework = catalog.frameworks[answers["framework"]]
     language = catalog.languages[framework.language]
-    database = dict((value, title) for title, value in DATABASES)[answers["database"]]
+    database = catalog.databases[answers["database"]]
     author = answers.get("author_name", "")
     if answers.get("author_email"):
         author += f" <{answers['author_email']}>"
@@ -168,7 +175,7 @@ def summary(catalog: Catalog, answers: dict[str, Any]) -> str:
             f"  Project:    {answers['project_name']}",
             f"  Building:   {kind.title}",
             f"  Framework:  {framework.title} ({language.title})",
-            f"  Database:   {database.split(':')[0]}",
+            f"  Database:   {database.title}",
             f"  Author:     {author}",
         ]
     )

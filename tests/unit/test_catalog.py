@@ -23,6 +23,9 @@ kinds:
   blog: {title: Blogging platform, summary: articles}
   shop: {title: Online shop, summary: a cart}
   social: {title: Social network, summary: a timeline}
+databases:
+  sqlite: {title: SQLite, summary: a file}
+  postgres: {title: PostgreSQL, summary: a server}
 languages:
   python: {title: Python}
   javascript: {title: JavaScript}

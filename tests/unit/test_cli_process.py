@@ -70,13 +70,6 @@ def test_process_with_a_missing_template_is_one_line_and_writes_nothing(
     assert take_snapshot(tmp_path) == before
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: a value Copier rejects (database=mysql via --data) reaches Copier, which also "
-        "prints 'No git tags found in template; using HEAD as ref' on stderr (two lines)"
-    ),
-    strict=True,
-)
 def test_process_with_a_database_copier_rejects_is_one_line_and_writes_nothing(
     tmp_path: Path, run_tool: Run, take_snapshot: Snap
 ):
@@ -88,10 +81,6 @@ def test_process_with_a_database_copier_rejects_is_one_line_and_writes_nothing(
     assert take_snapshot(tmp_path) == before
 
 
-@pytest.mark.xfail(
-    reason="BUG: generate._make_parents lets FileExistsError escape (traceback, exit 1)",
-    strict=True,
-)
 def test_process_with_a_file_in_the_way_of_the_parent_folder_is_one_line(
     tmp_path: Path, run_tool: Run, take_snapshot: Snap
 ):

@@ -91,13 +91,6 @@ def test_new_on_a_terminal_declining_the_summary_exits_130_and_writes_nothing(
     assert take_snapshot(tmp_path) == before
 
 
-@pytest.mark.xfail(
-    reason=(
-        "BUG: cli.command_new does not check a --data database=... value before the wizard; "
-        "wizard.summary() then raises KeyError (traceback) instead of a one-line error"
-    ),
-    strict=True,
-)
 def test_new_on_a_terminal_refuses_an_unknown_database_from_data_with_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_terminal: Terminal, take_snapshot: Snap
 ):
