@@ -31,12 +31,12 @@ def hash_password(password: str) -> str:
 
 
 def verify_password(password: str, password_hash: str | None) -> bool:
+    """Whether the password matches the hash. No hash (no such user) never matches."""
     try:
-        return password_hasher.verify(password_hash or _DUMMY_HASH, password) and (
-            password_hash is not None
-        )
+        password_hasher.verify(password_hash or _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
         return False
+    return password_hash is not None
 
 
 def create_access_token(subject: str) -> str:

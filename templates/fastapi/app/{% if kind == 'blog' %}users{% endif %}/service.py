@@ -4,7 +4,7 @@ Every function takes the session and keyword-only arguments, and raises the
 errors of app/core/errors.py when a rule is broken.
 """
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -78,18 +78,17 @@ def _ensure_available(
     session: Session, *, username: str | None, email: str | None, except_id: int | None = None
 ) -> None:
     """Raise InvalidInputError naming the field if the username or e-mail is in use."""
-    if username is None and email is None:
-        return
-    query = select(User.username, User.email).where(
-        or_(func.lower(User.username) == (username or "").lower(), User.email == email)
-    )
+    if username is not None and _is_taken(session, User.username == username, except_id):
+        raise InvalidInputError(TAKEN, field="username")
+    if email is not None and _is_taken(session, User.email == email, except_id):
+        raise InvalidInputError(TAKEN, field="email")
+
+
+def _is_taken(session: Session, condition: ColumnElement[bool], except_id: int | None) -> bool:
+    query = select(User.id).where(condition)
     if except_id is not None:
         query = query.where(User.id != except_id)
-    for taken_username, taken_email in session.execute(query):
-        if username is not None and taken_username.lower() == username.lower():
-            raise InvalidInputError(TAKEN, field="username")
-        if email is not None and taken_email == email:
-            raise InvalidInputError(TAKEN, field="email")
+    return session.scalar(query) is not None
 
 
 def _commit_or_report_taken(session: Session) -> None:
