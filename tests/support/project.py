@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -57,7 +58,7 @@ class Step:
         )
 
 
-def project_env(language: str) -> dict[str, str]:
+def project_env(language: str, root: Path) -> dict[str, str]:
     """The environment for a generated project's commands.
 
     Our venv, database and pytest settings are removed. Each language's package
@@ -68,17 +69,27 @@ def project_env(language: str) -> dict[str, str]:
     """
     env = {key: value for key, value in os.environ.items() if key not in _SCRUB}
     if language == "python":
-        env.update(_python_env())
+        env.update(_python_env(root))
     return env
 
 
-def _python_env() -> dict[str, str]:
+def _lock_hash(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    except OSError:
+        return "no-lock"
+
+
+def _python_env(root: Path) -> dict[str, str]:
     env: dict[str, str] = {}
     uv = require_tool("uv", "install the generated Python projects")
     uv_dir = str(Path(uv).parent)
     env["PATH"] = os.pathsep.join([uv_dir, os.environ.get("PATH", "")])
     env["UV_CACHE_DIR"] = str(cache_root() / "uv")
     env["UV_NO_PROGRESS"] = "1"
+    # mypy's incremental cache, keyed by the lock file: a cold `make lint` spends
+    # most of its time analysing the installed libraries (13s -> 0.4s warm).
+    env["MYPY_CACHE_DIR"] = str(cache_root() / f"mypy-{_lock_hash(root / 'uv.lock')}")
     return env
 
 
@@ -93,7 +104,7 @@ class GeneratedProject:
     env: dict[str, str] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.env = project_env(self.language)
+        self.env = project_env(self.language, self.root)
 
     @property
     def label(self) -> str:
