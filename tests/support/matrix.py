@@ -1,11 +1,9 @@
-"""What the template offers, read from the same sources as the tool and Copier."""
+"""What the template offers, read from the catalog the tool and copier.yml both use."""
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
-import yaml
 from tests.support.paths import REPO_ROOT
 
 from roadmap_scaffold.catalog import Catalog, load_catalog
@@ -25,18 +23,9 @@ def language_of(framework: str) -> str:
     return catalog().frameworks[framework].language
 
 
-@cache
-def copier_questions() -> dict[str, Any]:
-    data = yaml.safe_load((REPO_ROOT / "copier.yml").read_text(encoding="utf-8"))
-    return {key: value for key, value in data.items() if not key.startswith("_")}
-
-
-def choice_values(question: str) -> list[str]:
-    """The values of a question whose choices are written literally in copier.yml."""
-    choices = copier_questions()[question]["choices"]
-    if isinstance(choices, dict):
-        return [str(value) for value in choices.values()]
-    return [str(value) for value in choices]
+def databases() -> list[str]:
+    """Every database a project can be generated for (copier.yml's choices come from here)."""
+    return list(catalog().databases)
 
 
 def render_matrix() -> list[tuple[str, str, str]]:
@@ -44,5 +33,5 @@ def render_matrix() -> list[tuple[str, str, str]]:
     return [
         (kind, framework, database)
         for kind, framework in offered_combinations()
-        for database in choice_values("database")
+        for database in databases()
     ]
