@@ -1,5 +1,6 @@
 """GET /metrics exposes request counts and latencies in Prometheus' text format."""
 
+from fastapi import APIRouter
 from fastapi.testclient import TestClient
 
 from app.main import create_app
@@ -20,13 +21,15 @@ def test_metrics_count_requests_by_method_route_and_status(client: TestClient) -
     assert "12345" not in text
 
 
-def test_metrics_label_routes_by_template_not_by_real_path() -> None:
+def test_metrics_label_routes_by_full_template_not_by_real_path() -> None:
     app = create_app()
+    router = APIRouter(prefix="/items")
 
+    @router.get("/{item_id}")
     def read_item(item_id: int) -> dict[str, int]:
         return {"id": item_id}
 
-    app.add_api_route("/test/items/{item_id}", read_item)
+    app.include_router(router, prefix="/test")
     client = TestClient(app)
     client.get("/test/items/41")
     client.get("/test/items/42")

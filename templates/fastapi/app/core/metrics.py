@@ -8,7 +8,7 @@ import time
 
 from fastapi import APIRouter, Response
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
-from starlette.routing import BaseRoute
+from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 REQUESTS = Counter(
@@ -25,12 +25,25 @@ LATENCY = Histogram(
 
 def _route_label(scope: Scope, status_code: int) -> str:
     route: BaseRoute | None = scope.get("route")
-    template = getattr(route, "path", None)
-    if template:
-        return str(template)
+    if isinstance(route, Route):
+        return _full_template(route, scope["path"])
     # Unknown paths share one label, or a scanner could create millions of series.
     # Other routes without a template (the OpenAPI document, the docs page) are fixed paths.
     return "unmatched" if status_code == 404 else str(scope["path"])
+
+
+def _full_template(route: Route, path: str) -> str:
+    """/api/articles/{slug} for a request to /api/articles/my-first-post.
+
+    route.path is the template as written on its router (/articles/{slug}); the
+    prefix given to include_router (/api) is kept apart, so it is taken back from
+    the real path: the part before where the route's pattern starts to match.
+    (This app's include prefixes are fixed text, so no value leaks into the label.)
+    """
+    for index, character in enumerate(path):
+        if character == "/" and route.path_regex.match(path[index:]):
+            return path[:index] + route.path
+    return route.path
 
 
 class MetricsMiddleware:
