@@ -1,0 +1,104 @@
+"""The generated docs tell the truth: ROADMAP.md covers the eleven roadmap steps and
+points only at files that exist; the README and the licence carry the learner's answers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from tests.support.matrix import offered_combinations
+from tests.support.paths import REPO_ROOT
+
+from roadmap_scaffold.generate import GenerationRequest, generate
+
+ROADMAP_STEPS = (
+    "How the internet works",
+    "A programming language",
+    "Version control",
+    "Databases",
+    "APIs and authentication",
+    "A framework",
+    "Web security",
+    "Performance",
+    "Testing and CI",
+    "Containers and the cloud",
+    "Your portfolio",
+)
+
+# `something/with.a-path` or `file.ext` in backticks; commands, URLs and headers are not paths.
+PATH_IN_BACKTICKS = re.compile(r"`([A-Za-z0-9_.{}*/-]+(?:/|\.[a-z]{2,4})[A-Za-z0-9_.{}*/-]*)`")
+
+
+@pytest.fixture(
+    scope="module",
+    params=offered_combinations(),
+    ids=[f"{kind}-{framework}" for kind, framework in offered_combinations()],
+)
+def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    kind, framework = request.param
+    destination = tmp_path_factory.mktemp("docs") / f"docs-{kind}-{framework}"
+    answers = {
+        "kind": kind,
+        "framework": framework,
+        "database": "sqlite",
+        "project_name": destination.name,
+        "author_name": "Grace Hopper",
+        "author_email": "grace@example.com",
+        "copyright_year": "2031",
+    }
+    request_ = GenerationRequest(destination, answers, template=str(REPO_ROOT), git=False)
+    return generate(request_)
+
+
+def _paths_named_in(markdown: str) -> set[str]:
+    return {
+        match
+        for match in PATH_IN_BACKTICKS.findall(markdown)
+        if not match.startswith(("http", "/api", "/health", "/metrics", "."))
+        or match.startswith((".github/", ".gitignore", ".dockerignore", ".copier-answers"))
+    }
+
+
+def test_roadmap_has_the_eleven_steps_in_order(project: Path) -> None:
+    headings = re.findall(r"^## (\d+)\. (.+)$", (project / "ROADMAP.md").read_text("utf-8"), re.M)
+
+    assert [int(number) for number, _ in headings] == list(range(1, 12))
+    for (_, title), expected in zip(headings, ROADMAP_STEPS, strict=True):
+        assert title.startswith(expected), f"step {title!r} should start with {expected!r}"
+
+
+def test_every_roadmap_step_names_at_least_one_file_of_the_project(project: Path) -> None:
+    roadmap = (project / "ROADMAP.md").read_text("utf-8")
+    sections = re.split(r"^## \d+\. ", roadmap, flags=re.M)[1:]
+
+    for section in sections:
+        title = section.splitlines()[0]
+        assert _paths_named_in(section), f"step {title!r} names no file of the project"
+
+
+def _exists(project: Path, path: str) -> bool:
+    """A path with a folder is relative to the project; a bare file name may be anywhere."""
+    if path.endswith(".db"):  # the SQLite database, made by the first `make run`
+        return True
+    pattern = path.rstrip("/")
+    return bool(list(project.glob(pattern) if "/" in pattern else project.rglob(pattern)))
+
+
+@pytest.mark.parametrize("document", ["ROADMAP.md", "README.md", "SECURITY.md"])
+def test_every_file_the_docs_name_exists(project: Path, document: str) -> None:
+    named = _paths_named_in((project / document).read_text("utf-8"))
+
+    missing = sorted(path for path in named if not _exists(project, path))
+    assert not missing, f"{document} names files that the project does not have: {missing}"
+
+
+def test_readme_and_licence_carry_the_learners_answers(project: Path) -> None:
+    readme = (project / "README.md").read_text("utf-8")
+    licence = (project / "LICENSE").read_text("utf-8")
+
+    assert readme.startswith(f"# {project.name}\n")
+    assert "Grace Hopper" in readme and "grace@example.com" in readme
+    assert "Copyright (c) 2031 Grace Hopper" in licence
+    for command in ("make install", "make run", "make test", "make lint"):
+        assert command in readme, f"the README never mentions {command}"
