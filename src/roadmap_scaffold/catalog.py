@@ -76,6 +76,18 @@ class ProjectNameRule:
 
 
 @dataclass(frozen=True)
+class EmailRule:
+    """What an author's e-mail address must look like; copier.yml uses the same rule."""
+
+    pattern: str
+    rule: str
+
+    def problem_with(self, email: str) -> str | None:
+        """Return why ``email`` is not acceptable, or None (an empty address is fine)."""
+        return self.rule if email and not re.search(self.pattern, email) else None
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Everything roadmap-scaffold knows how to generate."""
 
@@ -84,6 +96,7 @@ class Catalog:
     languages: dict[str, Language]
     frameworks: dict[str, Framework]
     project_name: ProjectNameRule
+    author_email: EmailRule
 
     def offered_combinations(self) -> list[tuple[str, str]]:
         """Every (kind, framework) pair the template can generate, in catalog order."""
@@ -192,4 +205,5 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
             for key, item in data["frameworks"].items()
         },
         project_name=ProjectNameRule(**data["project_name"]),
+        author_email=EmailRule(**data["author_email"]),
     )

@@ -72,12 +72,6 @@ class QuestionaryPrompter:
         return answer
 
 
-def _looks_like_email(value: str) -> str | None:
-    if not value or ("@" in value and "." in value.rsplit("@", 1)[-1] and " " not in value):
-        return None
-    return "that does not look like an e-mail address (leave it empty to skip)"
-
-
 def run_wizard(
     catalog: Catalog,
     decided: dict[str, Any],
@@ -147,7 +141,7 @@ def run_wizard(
         answers["author_email"] = prompter.text(
             "Your e-mail address (optional, for the README):",
             default=suggested.get("author_email", ""),
-            validate=_looks_like_email,
+            validate=catalog.author_email.problem_with,
         )
 
     if not prompter.confirm(summary(catalog, answers) + "\nCreate this project?", default=True):

@@ -23,6 +23,7 @@ kinds:
   blog: {title: Blogging platform, summary: articles}
   shop: {title: Online shop, summary: a cart}
   social: {title: Social network, summary: a timeline}
+author_email: {pattern: '^[^@ ]+@[^@ ]+[.][^@ ]+$', rule: must look like name@example.com}
 databases:
   sqlite: {title: SQLite, summary: a file}
   postgres: {title: PostgreSQL, summary: a server}

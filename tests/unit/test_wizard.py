@@ -236,6 +236,7 @@ project_name: {pattern: "^[a-z][a-z0-9-]*$", max_length: 40, rule: lowercase ple
 kinds:
   blog: {title: Blogging platform, summary: articles}
   shop: {title: Online shop, summary: a cart}
+author_email: {pattern: '^[^@ ]+@[^@ ]+[.][^@ ]+$', rule: must look like name@example.com}
 databases:
   sqlite: {title: SQLite, summary: a file}
   postgres: {title: PostgreSQL, summary: a server}
