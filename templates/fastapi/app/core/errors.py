@@ -3,14 +3,27 @@
 app/core/error_handlers.py holds the one map from these classes to HTTP statuses.
 """
 
+from typing import Any
+
 
 class AppError(Exception):
-    """An expected failure, reported to the client as `{"errors": {field: [message]}}`."""
+    """An expected failure, reported to the client in the API's error shape.
 
-    def __init__(self, message: str, *, field: str = "body") -> None:
+    `field` names the input the message is about (shown for validation failures);
+    `extensions` are extra members some errors carry (e.g. which products ran short).
+    """
+
+    def __init__(
+        self, message: str, *, field: str = "body", extensions: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
+        self.extensions = extensions or {}
+
+
+class BadRequestError(AppError):
+    """The request itself is unusable (a required header is missing, a signature is bad)."""
 
 
 class InvalidInputError(AppError):
@@ -27,6 +40,18 @@ class PermissionDeniedError(AppError):
 
 class NotFoundError(AppError):
     """The thing asked for does not exist."""
+
+
+class ConflictError(AppError):
+    """The request clashes with the current state (a taken e-mail, an order already paid)."""
+
+
+class PaymentDeclinedError(AppError):
+    """The payment provider refused the charge (a declined card)."""
+
+
+class UpstreamServiceError(AppError):
+    """A service we depend on (the payment provider) failed; nothing was done."""
 
 
 class TooManyAttemptsError(AppError):
