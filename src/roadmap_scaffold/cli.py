@@ -25,7 +25,7 @@ from roadmap_scaffold.generate import (
     generate,
     git_identity,
 )
-from roadmap_scaffold.store import local_template_root, template_questions
+from roadmap_scaffold.store import local_template_root, template_from, template_questions
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,6 +64,23 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--no-git", action="store_true", help="skip git init and the first commit")
     new.set_defaults(handler=command_new)
 
+    update = commands.add_parser(
+        "update", help="bring a project to a newer template version, keeping your work"
+    )
+    update.add_argument("directory", nargs="?", default=".", metavar="DIR", help="default: .")
+    update.add_argument("--yes", "-y", action="store_true", help="ask nothing, take defaults")
+    update.add_argument(
+        "--data", action="append", default=[], metavar="KEY=VALUE", help="change an answer"
+    )
+    update.add_argument("--to", metavar="VERSION", help="a template version, e.g. v0.2.0")
+    update.set_defaults(handler=command_update)
+
+    check = commands.add_parser(
+        "check", help="is the project's template up to date? (exit 0 yes, 1 no, 2 error)"
+    )
+    check.add_argument("directory", nargs="?", default=".", metavar="DIR", help="default: .")
+    check.set_defaults(handler=command_check)
+
     listing = commands.add_parser("list", help="list the kinds and frameworks available")
     listing.add_argument("--template", metavar="SRC", help="list another template copy")
     listing.set_defaults(handler=command_list)
@@ -97,7 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def command_new(args: argparse.Namespace) -> int:
     """`roadmap-scaffold new`: ask (or take defaults), generate, print the next steps."""
-    template_root = local_template_root(args.template)
+    template = template_from(args.template)
+    template_root = template.files
     catalog = load_catalog(template_root) if template_root else None
     decided = _decided_answers(args, template_root)
     destination = Path(args.directory) if args.directory else None
@@ -128,8 +146,8 @@ def command_new(args: argparse.Namespace) -> int:
         GenerationRequest(
             destination=destination,
             answers=answers,
-            template=args.template or str(template_root),
-            vcs_ref=args.vcs_ref,
+            template=template.location,
+            vcs_ref=args.vcs_ref or template.vcs_ref,
             git=not args.no_git,
         )
     )
@@ -137,16 +155,23 @@ def command_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _parse_data(items: list[str]) -> dict[str, str]:
+    """``--data KEY=VALUE`` pairs as a dict."""
+    data = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UserError(f"--data expects KEY=VALUE, got {item!r}")
+        data[key.strip()] = value
+    return data
+
+
 def _decided_answers(args: argparse.Namespace, template_root: Path | None) -> dict[str, Any]:
     """Merge the answers file, then --data, then the dedicated flags (strongest last)."""
     decided: dict[str, Any] = {}
     if args.answers_file:
         decided.update(_read_answers_file(args.answers_file))
-    for item in args.data:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise UserError(f"--data expects KEY=VALUE, got {item!r}")
-        decided[key.strip()] = value
+    decided.update(_parse_data(args.data))
     for key in ("kind", "framework", "database"):
         if getattr(args, key):
             decided[key] = getattr(args, key)
@@ -228,6 +253,42 @@ def _print_next_steps(destination: Path, answers: dict[str, Any]) -> None:
         "  make test       # run the tests\n\n"
         "README.md explains the rest; ROADMAP.md shows where each step of the roadmap is practised."
     )
+
+
+# --- update and check ----------------------------------------------------------------
+
+
+def command_update(args: argparse.Namespace) -> int:
+    """`roadmap-scaffold update`: merge the newest template into a project."""
+    from roadmap_scaffold.update import summary, update_project
+
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if not args.yes and not interactive:
+        raise UserError("no terminal to ask questions on: pass --yes to take the defaults")
+    report = update_project(
+        Path(args.directory),
+        data=_parse_data(args.data),
+        to_version=args.to,
+        ask_new_questions=not args.yes,
+    )
+    print(summary(report))
+    return 0
+
+
+def command_check(args: argparse.Namespace) -> int:
+    """`roadmap-scaffold check`: 0 when up to date, 1 when an update is available."""
+    from roadmap_scaffold.update import check_project
+
+    try:
+        status = check_project(Path(args.directory))
+    except ScaffoldError as error:  # exit 1 means "an update is available": errors are 2
+        raise UserError(str(error)) from error
+    print(f"template version: {status.current}\nnewest version:   {status.newest}")
+    if status.up_to_date:
+        print("Up to date.")
+        return 0
+    print("An update is available: commit your work, then run `roadmap-scaffold update`.")
+    return 1
 
 
 # --- list ------------------------------------------------------------------------

@@ -143,6 +143,37 @@ def _rendering_shortcuts() -> Iterator[None]:
         SandboxedEnvironment.compile = original_compile  # type: ignore[method-assign]
 
 
+def update_with_copier(
+    project: Path, data: dict[str, Any], vcs_ref: str | None, ask_new_questions: bool
+) -> None:
+    """Run ``copier update`` in ``project``, with conflicts written inline.
+
+    Copier re-renders the project's recorded template version with its recorded
+    answers, diffs that against the new version, and applies the diff to the
+    project: lines the learner changed are kept, and where both sides changed
+    the same lines it writes ``<<<<<<< before updating`` markers.
+    """
+    from copier import run_update
+    from copier.errors import CopierError
+
+    try:
+        with warnings.catch_warnings(), redirect_stderr(io.StringIO()):
+            warnings.simplefilter("ignore")
+            run_update(
+                project,
+                data=data,
+                vcs_ref=vcs_ref,
+                defaults=not ask_new_questions,
+                skip_answered=True,
+                overwrite=True,
+                conflict="inline",
+                quiet=True,
+                unsafe=False,
+            )
+    except (CopierError, ValueError) as error:
+        raise GenerationError(_one_line(str(error))) from error
+
+
 def _one_line(message: str) -> str:
     lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
     return " ".join(lines) or "Copier could not render the template"

@@ -1,0 +1,197 @@
+"""Template updates that never lose a learner's work.
+
+`update_project` refuses what could lose work (uncommitted changes, a change of
+kind or framework), runs Copier's update, and describes what happened: which
+files the template changed, which it merged with the learner's own changes,
+which are in conflict, and what to commit. `check_project` compares the
+project's template version with the newest one.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from roadmap_scaffold.errors import UserError
+from roadmap_scaffold.generate import update_with_copier
+from roadmap_scaffold.store import install_bundle, is_installed_bundle, release_tags
+
+ANSWERS_FILE = ".copier-answers.yml"
+CONFLICT_MARKER = "<<<<<<< before updating"
+# Answers that choose which files exist: changing them in an update deletes the
+# old framework's (or kind's) files, the learner's edits included.
+FIXED_ANSWERS = ("kind", "framework")
+
+
+@dataclass
+class UpdateReport:
+    """What an update did, for the summary."""
+
+    old_version: str
+    new_version: str
+    changed: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class VersionStatus:
+    """A project's template version next to the newest one."""
+
+    current: str
+    newest: str
+
+    @property
+    def up_to_date(self) -> bool:
+        """Whether no newer release exists."""
+        return self.current == self.newest
+
+
+def read_answers(project: Path) -> dict[str, Any]:
+    """The answers a project was generated with; a clear error if it was not generated."""
+    path = project / ANSWERS_FILE
+    if not path.is_file():
+        raise UserError(f"{project} is not a roadmap-scaffold project (it has no {ANSWERS_FILE})")
+    try:
+        answers = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError) as error:
+        raise UserError(f"cannot read {path}: {error}") from error
+    if not isinstance(answers, dict) or "_src_path" not in answers:
+        raise UserError(f"{path} does not say which template made the project (_src_path)")
+    return answers
+
+
+def _git(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=False)
+
+
+def _require_clean_repository(project: Path) -> None:
+    if _git(project, "rev-parse", "--is-inside-work-tree").returncode != 0:
+        raise UserError(f"{project} is not a git repository: the update needs git to merge safely")
+    if _git(project, "status", "--porcelain").stdout.strip():
+        raise UserError(
+            f"{project} has uncommitted changes: commit (or stash) them first, "
+            "so that the update can never mix with unsaved work"
+        )
+
+
+def _refuse_fixed_changes(answers: dict[str, Any], data: dict[str, Any]) -> None:
+    for key in FIXED_ANSWERS:
+        if key in data and str(data[key]) != str(answers.get(key)):
+            raise UserError(
+                f"an update cannot change {key} from {answers.get(key)!r} to {data[key]!r}: "
+                f"it would delete the {answers.get(key)} files with your work in them; "
+                "generate a new project instead"
+            )
+
+
+def _make_source_available(answers: dict[str, Any]) -> None:
+    """Restore or upgrade this user's template bundle when the project was made from it."""
+    if is_installed_bundle(str(answers["_src_path"])):
+        install_bundle()
+
+
+def check_project(project: Path) -> VersionStatus:
+    """The project's template version and the newest release of its template."""
+    answers = read_answers(project)
+    _make_source_available(answers)
+    tags = release_tags(str(answers["_src_path"]))
+    current = str(answers.get("_commit") or "unknown")
+    if not tags:
+        raise UserError(f"the template at {answers['_src_path']} has no release versions")
+    return VersionStatus(current=current, newest=tags[-1][1])
+
+
+def update_project(
+    project: Path, data: dict[str, Any], to_version: str | None, ask_new_questions: bool
+) -> UpdateReport:
+    """Bring ``project`` to ``to_version`` (default: the newest) of its template."""
+    answers = read_answers(project)
+    _require_clean_repository(project)
+    _refuse_fixed_changes(answers, data)
+    _make_source_available(answers)
+    if to_version is not None:
+        known = [name for _, name in release_tags(str(answers["_src_path"]))]
+        if to_version not in known:
+            raise UserError(f"unknown template version {to_version!r}: choose one of {known}")
+    own_changes = _files_changed_since_generation(project)
+    try:
+        update_with_copier(project, data, to_version, ask_new_questions)
+    except BaseException:
+        _restore(project)  # the tree was clean: this undoes only the failed update
+        raise
+    new_answers = read_answers(project)
+    report = UpdateReport(
+        old_version=str(answers.get("_commit")), new_version=str(new_answers.get("_commit"))
+    )
+    for path in _changed_paths(project):
+        if path == ANSWERS_FILE:  # bookkeeping: the version is in the summary's first line
+            continue
+        if _has_conflict_markers(project / path):
+            report.conflicts.append(path)
+        elif path in own_changes:
+            report.merged.append(path)
+        else:
+            report.changed.append(path)
+    return report
+
+
+def _files_changed_since_generation(project: Path) -> set[str]:
+    """Files the learner committed changes to after the project's first commit."""
+    first = _git(project, "rev-list", "--max-parents=0", "HEAD").stdout.split()
+    if not first:
+        return set()
+    result = _git(project, "diff", "--name-only", first[-1], "HEAD")
+    return set(result.stdout.split())
+
+
+def _changed_paths(project: Path) -> list[str]:
+    result = _git(project, "status", "--porcelain", "--untracked-files=all")
+    return sorted(line[3:].strip() for line in result.stdout.splitlines() if line.strip())
+
+
+def _has_conflict_markers(path: Path) -> bool:
+    """Whether a line of ``path`` starts with Copier's inline conflict marker."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except (IsADirectoryError, FileNotFoundError):
+        return False
+    return any(line.startswith(CONFLICT_MARKER) for line in text.splitlines())
+
+
+def _restore(project: Path) -> None:
+    _git(project, "reset", "--hard", "--quiet", "HEAD")
+    _git(project, "clean", "-fd", "--quiet")
+
+
+def summary(report: UpdateReport) -> str:
+    """The text printed after an update."""
+    if report.old_version == report.new_version and not (report.changed or report.merged):
+        return f"Already up to date with template version {report.new_version}."
+    lines = [f"Updated from template version {report.old_version} to {report.new_version}.", ""]
+    sections = (
+        ("Changed by the template", report.changed),
+        ("Merged with your own changes", report.merged),
+        ("In conflict (both changed the same lines)", report.conflicts),
+    )
+    for title, paths in sections:
+        if paths:
+            lines.append(f"{title}:")
+            lines.extend(f"  {path}" for path in paths)
+            lines.append("")
+    if report.conflicts:
+        lines += [
+            "To resolve a conflict, open the file, find the lines between",
+            "'<<<<<<< before updating' and '>>>>>>> after updating', keep what you want,",
+            "and delete the markers. Then:",
+        ]
+    else:
+        lines.append("Review the changes with `git diff`, run `make test`, then:")
+    lines.append(
+        f'  git add --all && git commit -m "Update from the template {report.new_version}"'
+    )
+    return "\n".join(lines)
