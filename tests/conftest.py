@@ -21,6 +21,9 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "generated: generated-project runs (slow: install, test, serve, contract suite)"
     )
+    config.addinivalue_line(
+        "markers", "release: wheels built from tagged releases, installed and updated offline"
+    )
 
 
 @pytest.fixture(scope="session")
