@@ -44,6 +44,9 @@ def answers_for(kind: str, framework: str, database: str) -> dict[str, Any]:
         "project_name": f"render-{kind}-{framework}-{database}",
         "author_name": "Render Matrix",
         "author_email": "render@example.com",
+        # Every option renders at least once without doubling the matrix: the
+        # PostgreSQL rendering is also a classroom one (grading workflow included).
+        "classroom": database == "postgres",
     }
 
 
@@ -225,3 +228,14 @@ def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
         check=False,
         stdin=subprocess.DEVNULL,
     )
+
+
+def test_classroom_projects_and_only_they_have_the_grading_workflow(
+    project: Path, rendering: Any
+) -> None:
+    grading = project / ".github" / "workflows" / "grade.yml"
+    if rendering.requested["classroom"]:
+        assert grading.is_file(), "a classroom project has no grading workflow"
+        assert "make grade" in grading.read_text("utf-8")
+    else:
+        assert not grading.exists(), "grade.yml was rendered for a project that is not a class's"
