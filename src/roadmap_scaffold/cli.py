@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("directory", nargs="?", default=".", metavar="DIR", help="default: .")
     check.set_defaults(handler=command_check)
 
+    _add_classroom_parsers(commands)
+
     listing = commands.add_parser("list", help="list the kinds and frameworks available")
     listing.add_argument("--template", metavar="SRC", help="list another template copy")
     listing.set_defaults(handler=command_list)
@@ -253,6 +255,141 @@ def _print_next_steps(destination: Path, answers: dict[str, Any]) -> None:
         "  make test       # run the tests\n\n"
         "README.md explains the rest; ROADMAP.md shows where each step of the roadmap is practised."
     )
+
+
+# --- classroom -------------------------------------------------------------------------
+
+
+def _add_classroom_parsers(commands: Any) -> None:
+    classroom = commands.add_parser(
+        "classroom", help="one repository per student: create, grade, status, update"
+    )
+    actions = classroom.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+
+    new = actions.add_parser("new", help="one personalised repository per roster row")
+    new.add_argument("roster", type=Path, metavar="ROSTER.csv", help="columns: name,email,github")
+    new.add_argument("--kind", required=True, help="what the class builds")
+    new.add_argument("--framework", required=True, help="the framework the class uses")
+    new.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
+    new.add_argument("--template", metavar="SRC", help="generate from another template copy")
+    new.add_argument("--vcs-ref", metavar="REF", help="template version (git tag or commit)")
+    new.add_argument("--data", action="append", default=[], metavar="KEY=VALUE")
+    new.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    new.set_defaults(handler=command_classroom_new)
+
+    for name, handler, text in (
+        ("grade", command_classroom_grade, "run make grade everywhere; write grades.csv/.md"),
+        ("status", command_classroom_status, "template version and state of every repository"),
+        ("update", command_classroom_update, "update every clean repository"),
+    ):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("directory", type=Path, metavar="DIR")
+        if name == "update":
+            action.add_argument("--yes", "-y", action="store_true", help="do not ask")
+        action.set_defaults(handler=handler)
+
+
+def _progress() -> Any:
+    from roadmap_scaffold.classroom import terminal_progress
+
+    return terminal_progress if sys.stderr.isatty() else None
+
+
+def _confirm(question: str, yes: bool) -> None:
+    """Ask on a terminal unless --yes; without a terminal, --yes is required."""
+    if yes:
+        return
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError("no terminal to confirm on: pass --yes")
+    from roadmap_scaffold.wizard import QuestionaryPrompter
+
+    if not QuestionaryPrompter().confirm(question, default=True):
+        raise Cancelled("nothing was changed")
+
+
+def command_classroom_new(args: argparse.Namespace) -> int:
+    """`roadmap-scaffold classroom new`: the roster becomes one repository per student."""
+    from roadmap_scaffold.classroom import SUMMARY_FILE, new_class, read_roster
+
+    template = template_from(args.template)
+    if template.files is None:
+        raise UserError("classroom new needs a local template folder or the default template")
+    catalog = load_catalog(template.files)
+    answers: dict[str, Any] = {
+        "kind": args.kind,
+        "framework": args.framework,
+        **_parse_data(args.data),
+        "classroom": True,
+    }
+    unknown = sorted(set(answers) - template_questions(template.files))
+    if unknown:
+        raise UserError(f"unknown answer {unknown[0]!r}")
+    _check_choices(catalog, answers)
+    answers.setdefault("database", next(iter(catalog.databases)))
+    answers.setdefault("project_name", f"my-{args.kind}")
+    catalog.check_project_name(str(answers["project_name"]))
+    students = read_roster(args.roster, catalog)
+    check_destination(args.output)
+    _confirm(f"Create {len(students)} repositories in {args.output}?", args.yes)
+    new_class(
+        students,
+        args.output,
+        template.location,
+        args.vcs_ref or template.vcs_ref,
+        answers,
+        progress=_progress(),
+    )
+    print(
+        f"Created {len(students)} repositories in {args.output} "
+        f"(one folder per github name); the list is in {args.output / SUMMARY_FILE}."
+    )
+    return 0
+
+
+def command_classroom_grade(args: argparse.Namespace) -> int:
+    """`roadmap-scaffold classroom grade`: a class table of scores."""
+    from roadmap_scaffold.classroom import class_grade
+
+    rows = class_grade(args.directory, progress=_progress())
+    for row in rows:
+        score = f"{row.passed}/{row.total}" if row.total is not None else "no grade"
+        print(f"  {row.repository:<30} {score:<10} {row.detail}")
+    print(f"Wrote {args.directory / 'grades.csv'} and {args.directory / 'grades.md'}.")
+    return 0 if all(row.total is not None for row in rows) else 1
+
+
+def command_classroom_status(args: argparse.Namespace) -> int:
+    """`roadmap-scaffold classroom status`: one row per repository."""
+    from roadmap_scaffold.classroom import class_status
+
+    print(f"  {'repository':<30} {'template':<12} {'newest':<10} {'state':<12} last commit")
+    for row in class_status(args.directory):
+        state = "clean" if row.clean else "uncommitted"
+        behind = "" if row.version == row.newest else " (behind)"
+        print(
+            f"  {row.repository:<30} {row.version + behind:<12} {row.newest:<10} "
+            f"{state:<12} {row.last_commit}"
+        )
+    return 0
+
+
+def command_classroom_update(args: argparse.Namespace) -> int:
+    """`roadmap-scaffold classroom update`: update the clean repositories, report on all."""
+    from roadmap_scaffold.classroom import class_update, repositories
+
+    found = repositories(args.directory)
+    _confirm(f"Update the clean ones of {len(found)} repositories?", args.yes)
+    outcomes = class_update(args.directory, progress=_progress())
+    for outcome in outcomes:
+        files = f" ({', '.join(outcome.files)})" if outcome.files else ""
+        print(f"  {outcome.repository:<30} {outcome.result:<10} {outcome.detail}{files}")
+    counts = {
+        result: sum(o.result == result for o in outcomes)
+        for result in ("updated", "conflicts", "current", "skipped", "failed")
+    }
+    print(", ".join(f"{count} {result}" for result, count in counts.items()))
+    return 1 if counts["failed"] else 0
 
 
 # --- update and check ----------------------------------------------------------------

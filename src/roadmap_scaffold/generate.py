@@ -49,23 +49,33 @@ def check_destination(destination: Path) -> None:
 def generate(request: GenerationRequest) -> Path:
     """Render the template, commit it, and move it into ``request.destination``."""
     destination = request.destination.absolute()
+    with staging_for(destination) as project:
+        render(request, project)
+        if request.git:
+            commit_initial(project, request.answers)
+        move_into_place(project, destination)
+    return destination
+
+
+@contextmanager
+def staging_for(destination: Path) -> Iterator[Path]:
+    """Yield a not-yet-existing folder beside ``destination`` to build it in.
+
+    Whatever happens, the staging area is removed afterwards; on a failure or a
+    Ctrl-C, so are the parent folders made for ``destination``: only what this
+    run created is ever removed.
+    """
     check_destination(destination)
     created_parents = _make_parents(destination.parent)
     staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
     try:
-        project = staging / destination.name
-        _render(request, project)
-        if request.git:
-            _commit_initial(project, request.answers)
-        _move_into_place(project, destination)
+        yield staging / destination.name
     except BaseException:
-        # A failure or Ctrl-C: remove what we made, and only that.
         for folder in created_parents:
             shutil.rmtree(folder, ignore_errors=True)
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return destination
 
 
 def _make_parents(parent: Path) -> list[Path]:
@@ -75,7 +85,8 @@ def _make_parents(parent: Path) -> list[Path]:
     return missing[-1:]
 
 
-def _render(request: GenerationRequest, project: Path) -> None:
+def render(request: GenerationRequest, project: Path) -> None:
+    """Render the template for ``request`` into the folder ``project`` (no git)."""
     from copier import run_copy  # imported late: `list` and `--help` stay instant
     from copier.errors import CopierError
 
@@ -179,7 +190,7 @@ def _one_line(message: str) -> str:
     return " ".join(lines) or "Copier could not render the template"
 
 
-def _commit_initial(project: Path, answers: dict[str, Any]) -> None:
+def commit_initial(project: Path, answers: dict[str, Any]) -> None:
     """``git init`` and one initial commit, even when the user has no git identity."""
     if shutil.which("git") is None:
         raise GenerationError("git is not installed: install it, or pass --no-git")
@@ -229,7 +240,8 @@ def git_identity() -> dict[str, str]:
     return identity
 
 
-def _move_into_place(project: Path, destination: Path) -> None:
+def move_into_place(project: Path, destination: Path) -> None:
+    """Move the finished ``project`` to ``destination``, checking it is still free."""
     check_destination(destination)  # again: something may have appeared meanwhile
     if destination.is_dir():
         destination.rmdir()  # empty, checked above

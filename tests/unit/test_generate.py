@@ -17,7 +17,7 @@ Snap = Callable[[Path], Any]
 
 
 def _fake_render_then(error: BaseException | None) -> Callable[[GenerationRequest, Path], None]:
-    """A `_render` that writes part of a project, then fails with ``error`` (if any)."""
+    """A `render` that writes part of a project, then fails with ``error`` (if any)."""
 
     def render(request: GenerationRequest, project: Path) -> None:
         (project / "app").mkdir(parents=True)
@@ -52,7 +52,7 @@ def test_ctrl_c_while_rendering_exits_130_and_removes_everything_it_made(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ):
     (tmp_path / "mine.txt").write_text("keep me\n", encoding="utf-8")
-    monkeypatch.setattr(generate_module, "_render", _fake_render_then(KeyboardInterrupt()))
+    monkeypatch.setattr(generate_module, "render", _fake_render_then(KeyboardInterrupt()))
 
     code = main(["new", "new-parent/deeper/proj", "--yes", "--no-git"])
 
@@ -66,8 +66,8 @@ def test_ctrl_c_while_rendering_exits_130_and_removes_everything_it_made(
 def test_ctrl_c_during_the_first_commit_exits_130_and_leaves_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(generate_module, "_render", _fake_render_then(None))
-    monkeypatch.setattr(generate_module, "_commit_initial", _interrupt_commit)
+    monkeypatch.setattr(generate_module, "render", _fake_render_then(None))
+    monkeypatch.setattr(generate_module, "commit_initial", _interrupt_commit)
 
     code = main(["new", "made/proj", "--yes"])
 
@@ -80,7 +80,7 @@ def test_ctrl_c_keeps_parent_folders_that_existed_before(
 ):
     (tmp_path / "work").mkdir()
     (tmp_path / "work" / "other-project.txt").write_text("x\n", encoding="utf-8")
-    monkeypatch.setattr(generate_module, "_render", _fake_render_then(KeyboardInterrupt()))
+    monkeypatch.setattr(generate_module, "render", _fake_render_then(KeyboardInterrupt()))
 
     code = main(["new", "work/new-one/proj", "--yes", "--no-git"])
 
@@ -92,7 +92,7 @@ def test_ctrl_c_leaves_an_existing_empty_destination_empty(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ):
     (tmp_path / "proj").mkdir()
-    monkeypatch.setattr(generate_module, "_render", _fake_render_then(KeyboardInterrupt()))
+    monkeypatch.setattr(generate_module, "render", _fake_render_then(KeyboardInterrupt()))
 
     code = main(["new", "proj", "--yes", "--no-git"])
 
@@ -106,7 +106,7 @@ def test_ctrl_c_leaves_an_existing_empty_destination_empty(
 def test_a_failed_first_commit_is_one_line_and_leaves_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(generate_module, "_commit_initial", _fail_commit)  # after a real render
+    monkeypatch.setattr(generate_module, "commit_initial", _fail_commit)  # after a real render
 
     code = main(["new", "made/proj", "--yes"])
 
@@ -147,7 +147,7 @@ def test_generate_refuses_to_overwrite_what_appeared_while_rendering(
         destination.mkdir()
         (destination / "theirs.txt").write_text("not yours\n", encoding="utf-8")
 
-    monkeypatch.setattr(generate_module, "_render", render_while_someone_writes)
+    monkeypatch.setattr(generate_module, "render", render_while_someone_writes)
     request = GenerationRequest(destination, {"project_name": "proj"}, template="unused", git=False)
 
     with pytest.raises(UserError):
@@ -159,7 +159,7 @@ def test_generate_refuses_to_overwrite_what_appeared_while_rendering(
 def test_generate_moves_the_rendered_project_into_place_and_returns_its_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
-    monkeypatch.setattr(generate_module, "_render", _fake_render_then(None))
+    monkeypatch.setattr(generate_module, "render", _fake_render_then(None))
     request = GenerationRequest(
         Path("nested/proj"), {"project_name": "proj"}, template="unused", git=False
     )
