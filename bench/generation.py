@@ -34,10 +34,17 @@ def one_file_template(root: Path) -> Path:
     return template
 
 
-def tool_command(dest: Path, kind: str | None, framework: str | None) -> list[str]:
+def tool_argv() -> list[str]:
     script = Path(sys.executable).with_name("roadmap-scaffold")
-    argv = [str(script)] if script.exists() else [sys.executable, "-m", "roadmap_scaffold"]
-    argv += ["new", str(dest), "--yes"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "roadmap_scaffold"]
+
+
+def tool_command(
+    dest: Path, kind: str | None, framework: str | None, template: str | None = None
+) -> list[str]:
+    argv = [*tool_argv(), "new", str(dest), "--yes"]
+    if template:
+        argv += ["--template", template]
     if kind:
         argv += ["--kind", kind]
     if framework:
@@ -67,6 +74,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10, help="measured runs of each (default 10)")
     parser.add_argument("--kind", help="passed to roadmap-scaffold new (default: its own)")
     parser.add_argument("--framework", help="passed to roadmap-scaffold new (default: its own)")
+    parser.add_argument(
+        "--template",
+        help="passed to roadmap-scaffold new, e.g. a bundle of release tags as a wheel installs",
+    )
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="roadmap-scaffold-bench-"))
@@ -77,7 +88,7 @@ def main() -> int:
         # Run 0 warms file caches for both and is not counted.
         for run in range(args.runs + 1):
             tool_dest, copier_dest = work / f"tool-{run}", work / f"copier-{run}"
-            tool = timed(tool_command(tool_dest, args.kind, args.framework), work)
+            tool = timed(tool_command(tool_dest, args.kind, args.framework, args.template), work)
             bare = timed(copier_command(template, copier_dest), work)
             shutil.rmtree(tool_dest, ignore_errors=True)
             shutil.rmtree(copier_dest, ignore_errors=True)
