@@ -1,0 +1,299 @@
+"""The order rules: checkout, payment, cancellation, shipping and expiry.
+
+Every change of status is one conditional UPDATE ("... WHERE status = 'paid'"),
+so two requests racing to change the same order cannot both succeed: the second
+finds the status already changed, updates no row, and is told so (409).
+No HTTP in here: functions raise the errors of app/core/errors.py.
+"""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from app.accounts.models import Role, User
+from app.cart.service import cart_items
+from app.catalog.models import Product
+from app.core.config import settings
+from app.core.db import engine, read_only_engine, utc_now
+from app.core.errors import ConflictError, InvalidInputError, NotFoundError
+from app.orders.models import Order, OrderItem, OrderStatus
+from app.payments.provider import PaymentProvider
+
+# An order that can still be cancelled without a refund.
+PENDING = OrderStatus.PENDING_PAYMENT
+
+
+def get_visible_order(session: Session, *, order_id: int, user: User) -> Order:
+    """The caller's own order, or any order for an admin. Others get 404, not 403,
+    so that nobody can find out which order numbers exist."""
+    order = session.scalar(
+        select(Order).options(selectinload(Order.items)).where(Order.id == order_id)
+    )
+    if order is None or (order.user_id != user.id and user.role != Role.ADMIN):
+        raise NotFoundError("No order of yours has this id.")
+    return order
+
+
+def list_orders(
+    session: Session, *, user: User, page: int, page_size: int
+) -> tuple[list[Order], int]:
+    """The user's orders, newest first, with their items: three queries, whatever the page."""
+    mine = select(Order).where(Order.user_id == user.id)
+    total = session.scalar(mine.with_only_columns(func.count(Order.id))) or 0
+    orders = session.scalars(
+        mine.options(selectinload(Order.items))
+        .order_by(Order.created_at.desc(), Order.id.desc())
+        .offset((page - 1) * page_size)
+        .limit(page_size)
+    )
+    return list(orders), total
+
+
+def checkout(session: Session, *, user: User, shipping_address: dict[str, Any]) -> Order:
+    """Turn the cart into an order, reserving its stock, all or nothing."""
+    items = cart_items(session, user=user)
+    if not items:
+        raise InvalidInputError("Your cart is empty.", field="cart")
+    # The same order of locks in every transaction (by product id), so two checkouts
+    # never wait for each other in a circle (a deadlock) on PostgreSQL.
+    items.sort(key=lambda item: item.product_id)
+    short = [item for item in items if not _reserve(session, item.product_id, item.quantity)]
+    if short:
+        rows = session.execute(
+            select(Product.id, Product.stock).where(
+                Product.id.in_([item.product_id for item in short])
+            )
+        )
+        available = {product_id: stock for product_id, stock in rows}
+        problems = [
+            {
+                "product_id": item.product_id,
+                "requested": item.quantity,
+                "available": available.get(item.product_id, 0),
+            }
+            for item in short
+        ]
+        session.rollback()  # give back what this checkout had already reserved
+        raise ConflictError("Not enough stock for some products.", extensions={"short": problems})
+    order = Order(
+        user_id=user.id,
+        status=PENDING,
+        currency=settings.SHOP_CURRENCY,
+        shipping_address=shipping_address,
+        total_cents=sum(item.product.price_cents * item.quantity for item in items),
+        items=[
+            OrderItem(
+                product_id=item.product_id,
+                name=item.product.name,
+                unit_price_cents=item.product.price_cents,
+                quantity=item.quantity,
+            )
+            for item in items
+        ],
+    )
+    session.add(order)
+    for item in items:
+        session.delete(item)
+    session.commit()
+    return order
+
+
+def _reserve(session: Session, product_id: int, quantity: int) -> bool:
+    """Take `quantity` from the stock if there is that much: one atomic statement.
+
+    The check and the decrement happen together in the database, so two checkouts
+    cannot both see "1 left" and both take it. PostgreSQL locks the row for the
+    UPDATE (the second waits, then re-checks stock >= quantity on the new value);
+    SQLite lets one writer in at a time (BEGIN IMMEDIATE, app/core/db.py).
+    """
+    result = session.execute(
+        update(Product)
+        .where(Product.id == product_id, Product.stock >= quantity)
+        .values(stock=Product.stock - quantity)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _return_stock(session: Session, order: Order) -> None:
+    for item in order.items:
+        if item.product_id is not None:  # the product may have left the catalogue
+            session.execute(
+                update(Product)
+                .where(Product.id == item.product_id)
+                .values(stock=Product.stock + item.quantity)
+            )
+
+
+def _move(
+    session: Session,
+    order: Order,
+    *,
+    to: OrderStatus,
+    allowed_from: set[OrderStatus],
+    **values: Any,
+) -> bool:
+    """Change the status only if it is still one of `allowed_from`; True if it changed."""
+    conditions = [Order.id == order.id, Order.status.in_(allowed_from)]
+    if to == OrderStatus.CANCELLED:
+        # Never cancel under a payment that the provider may be charging right now.
+        conditions.append(Order.payment_started_at.is_(None))
+    result = session.execute(
+        update(Order).where(*conditions).values(status=to, updated_at=utc_now(), **values)
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def _reload(session: Session, order: Order) -> Order:
+    session.expire_all()
+    return session.scalars(
+        select(Order).options(selectinload(Order.items)).where(Order.id == order.id)
+    ).one()
+
+
+# --- payment ---------------------------------------------------------------------
+
+
+def pay(
+    session: Session,
+    *,
+    order: Order,
+    payment_token: str,
+    idempotency_key: str,
+    provider: PaymentProvider,
+) -> Order:
+    """Charge the order's total. The charge is made outside any database transaction:
+    a slow provider must not hold locks (on SQLite, the whole database) meanwhile."""
+    _start_payment(session, order)
+    try:
+        charge = provider.charge(
+            amount_cents=order.total_cents,
+            currency=order.currency,
+            token=payment_token,
+            idempotency_key=idempotency_key,
+        )
+    except Exception:
+        _end_payment(session, order)  # declined or failed: the order stays payable
+        raise
+    _move(
+        session,
+        order,
+        to=OrderStatus.PAID,
+        allowed_from={PENDING},
+        payment_id=charge.id,
+        payment_started_at=None,
+    )
+    session.commit()
+    return _reload(session, order)
+
+
+def _start_payment(session: Session, order: Order) -> None:
+    """Mark the order as being paid, unless it is not payable or already being paid."""
+    result = session.execute(
+        update(Order)
+        .where(Order.id == order.id, Order.status == PENDING, Order.payment_started_at.is_(None))
+        .values(payment_started_at=utc_now())
+    )
+    session.commit()
+    if not result.rowcount:  # type: ignore[attr-defined]
+        current = session.scalar(select(Order.status).where(Order.id == order.id))
+        if current != PENDING:
+            raise ConflictError(f"This order is {current}: it cannot be paid.")
+        raise ConflictError("Another payment for this order is in progress.")
+
+
+def _end_payment(session: Session, order: Order) -> None:
+    session.rollback()
+    session.execute(update(Order).where(Order.id == order.id).values(payment_started_at=None))
+    session.commit()
+
+
+# --- cancel, refund, ship ----------------------------------------------------------
+
+
+def cancel(session: Session, *, order: Order, provider: PaymentProvider) -> Order:
+    """Cancel an unpaid order, or refund a paid one; either way the stock comes back."""
+    if order.status == PENDING:
+        if not _move(session, order, to=OrderStatus.CANCELLED, allowed_from={PENDING}):
+            session.rollback()
+            raise ConflictError("This order is being paid or has changed: try again.")
+    elif order.status == OrderStatus.PAID:
+        if order.payment_id is not None:
+            # Refund first: if the provider fails, nothing changes here (502).
+            provider.refund(
+                charge_id=order.payment_id,
+                amount_cents=order.total_cents,
+                idempotency_key=f"refund-order-{order.id}",
+            )
+        if not _move(session, order, to=OrderStatus.REFUNDED, allowed_from={OrderStatus.PAID}):
+            session.rollback()
+            raise ConflictError("This order has changed meanwhile: try again.")
+    else:
+        raise ConflictError(f"This order is {order.status}: it cannot be cancelled.")
+    _return_stock(session, order)
+    session.commit()
+    return _reload(session, order)
+
+
+def ship(session: Session, *, order: Order) -> Order:
+    if not _move(session, order, to=OrderStatus.SHIPPED, allowed_from={OrderStatus.PAID}):
+        raise ConflictError(f"This order is {order.status}: only a paid order can be shipped.")
+    session.commit()
+    return _reload(session, order)
+
+
+# --- events from the payment provider --------------------------------------------
+
+
+def mark_paid(session: Session, *, order: Order) -> bool:
+    """payment.succeeded: a pending order becomes paid. Does not commit."""
+    return _move(session, order, to=OrderStatus.PAID, allowed_from={PENDING})
+
+
+def mark_refunded(session: Session, *, order: Order) -> bool:
+    """payment.refunded: a paid or shipped order becomes refunded. Does not commit.
+
+    The stock comes back only if the goods never left the warehouse."""
+    was_shipped = order.status == OrderStatus.SHIPPED
+    moved = _move(
+        session,
+        order,
+        to=OrderStatus.REFUNDED,
+        allowed_from={OrderStatus.SHIPPED} if was_shipped else {OrderStatus.PAID},
+    )
+    if moved and not was_shipped:
+        _return_stock(session, order)
+    return moved
+
+
+# --- expiry ---------------------------------------------------------------------
+
+
+def expire_overdue_orders(now: datetime | None = None) -> int:
+    """Cancel every order left unpaid longer than ORDER_HOLD_MINUTES; return how many.
+
+    Run by `make expire-orders` (from a scheduler) and before orders are read. It
+    uses sessions of its own: a quick read-only look first, so that reading orders
+    costs no write lock when, as usual, nothing is overdue.
+    """
+    cutoff = (now or utc_now()) - timedelta(minutes=settings.ORDER_HOLD_MINUTES)
+    overdue = (
+        select(Order.id)
+        .where(Order.status == PENDING, Order.created_at < cutoff)
+        .where(Order.payment_started_at.is_(None))
+    )
+    with Session(read_only_engine) as session:
+        if session.scalar(overdue.limit(1)) is None:
+            return 0
+    expired = 0
+    with Session(engine, expire_on_commit=False) as session:
+        orders = session.scalars(
+            select(Order).options(selectinload(Order.items)).where(Order.id.in_(overdue))
+        ).all()
+        for order in orders:
+            if _move(session, order, to=OrderStatus.CANCELLED, allowed_from={PENDING}):
+                _return_stock(session, order)
+                expired += 1
+        session.commit()
+    return expired
