@@ -5,19 +5,17 @@ template versions."""
 from __future__ import annotations
 
 import csv
-import shutil
-import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
-from tests.support.paths import REPO_ROOT
+from tests.support.template_repo import git as _git
+from tests.support.template_repo import make_template_repo, release
 
 from roadmap_scaffold.classroom import terminal_progress
 from roadmap_scaffold.cli import main
 
-IDENTITY = ["-c", "user.name=Teacher", "-c", "user.email=teacher@example.edu"]
 NAMES = [
     "Ada Lovelace", "Alan Turing", "Grace Hopper", "Zoë O'Neil", "Édouard Lucas",
     "Katherine Johnson", "Linus Torvalds", "Margaret Hamilton", "Dennis Ritchie", "Barbara Liskov",
@@ -26,12 +24,6 @@ NAMES = [
     "Edsger Dijkstra", "Sophie Wilson", "Bjarne Stroustrup", "Jean Sammet", "Niklaus Wirth",
     "Karen Spärck Jones", "Leslie Lamport", 'Mary "Kenneth" Keller', "Yes", "Adele Goldberg",
 ]  # fmt: skip
-
-
-def _git(where: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *IDENTITY, *args], cwd=where, capture_output=True, text=True, check=True
-    ).stdout.strip()
 
 
 def _write_roster(path: Path, rows: list[list[str]]) -> Path:
@@ -55,24 +47,14 @@ def roster(tmp_path: Path) -> Path:
 @pytest.fixture(scope="module")
 def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the template with one release, v0.1.0."""
-    repo = tmp_path_factory.mktemp("template") / "repo"
-    repo.mkdir()
-    shutil.copy2(REPO_ROOT / "copier.yml", repo / "copier.yml")
-    shutil.copytree(REPO_ROOT / "templates", repo / "templates")
-    _git(repo, "init", "--quiet", "--initial-branch=main")
-    _git(repo, "add", "--all")
-    _git(repo, "commit", "--quiet", "-m", "v0.1.0")
-    _git(repo, "tag", "v0.1.0")
-    return repo
+    return make_template_repo(tmp_path_factory.mktemp("template") / "repo")
 
 
 def _release_next(repo: Path, version: str) -> None:
     (repo / "templates" / "fastapi" / "CONTRIBUTING.md.jinja").write_text(
         f"# Contributing ({version})\n", encoding="utf-8"
     )
-    _git(repo, "add", "--all")
-    _git(repo, "commit", "--quiet", "-m", version)
-    _git(repo, "tag", version)
+    release(repo, version.removeprefix("v"))
 
 
 def test_a_roster_of_30_gives_30_personalised_repositories_with_one_commit_each(

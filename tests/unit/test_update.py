@@ -7,38 +7,23 @@ committed by a "learner", then updated.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
-from tests.support.paths import REPO_ROOT
+from tests.support.template_repo import git as _git
+from tests.support.template_repo import make_template_repo, release
 
 from roadmap_scaffold.cli import main
 
-IDENTITY = ["-c", "user.name=Test Learner", "-c", "user.email=learner@example.com"]
 OLD_HEADING = "## Reporting a problem"
 NEW_HEADING = "## Reporting a security problem"
-
-
-def _git(where: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *IDENTITY, *args], cwd=where, capture_output=True, text=True, check=True
-    ).stdout
 
 
 @pytest.fixture(scope="module")
 def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A template repository with two release tags."""
-    repo = tmp_path_factory.mktemp("template") / "repo"
-    repo.mkdir()
-    shutil.copy2(REPO_ROOT / "copier.yml", repo / "copier.yml")
-    shutil.copytree(REPO_ROOT / "templates", repo / "templates")
-    _git(repo, "init", "--quiet", "--initial-branch=main")
-    _git(repo, "add", "--all")
-    _git(repo, "commit", "--quiet", "-m", "Template v0.1.0")
-    _git(repo, "tag", "v0.1.0")
+    repo = make_template_repo(tmp_path_factory.mktemp("template") / "repo")
 
     security = repo / "templates" / "_shared" / "SECURITY.md.jinja"
     assert OLD_HEADING in security.read_text("utf-8")
@@ -46,9 +31,7 @@ def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (repo / "templates" / "fastapi" / "CONTRIBUTING.md.jinja").write_text(
         "# Contributing to {{ project_name }}\n", encoding="utf-8"
     )
-    _git(repo, "add", "--all")
-    _git(repo, "commit", "--quiet", "-m", "Template v0.2.0: CONTRIBUTING.md, clearer heading")
-    _git(repo, "tag", "v0.2.0")
+    release(repo, "0.2.0")
     return repo
 
 
