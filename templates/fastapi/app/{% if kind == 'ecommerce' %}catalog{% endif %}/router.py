@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from app.accounts.dependencies import OptionalUser, require_admin
+from app.accounts.dependencies import get_optional_user, require_admin
 from app.catalog import service
 from app.catalog.dependencies import CategoryDep, ProductDep
 from app.catalog.schemas import (
@@ -23,13 +23,14 @@ from app.catalog.schemas import (
 )
 from app.core.db import SessionDep
 
-# OptionalUser on the public routes: a bad token still gets 401, as everywhere.
-router = APIRouter(tags=["Catalogue"])
+# Every route reads the token first, even where anyone may call: a bad or expired
+# token gets 401 before anything else (FastAPI runs this once per request).
+router = APIRouter(tags=["Catalogue"], dependencies=[Depends(get_optional_user)])
 ADMIN_ONLY = [Depends(require_admin)]
 
 
 @router.get("/categories", response_model=list[CategoryPublic])
-def list_categories(*, session: SessionDep, _user: OptionalUser) -> list[CategoryPublic]:
+def list_categories(*, session: SessionDep) -> list[CategoryPublic]:
     """Every category, by name."""
     return [CategoryPublic.model_validate(c) for c in service.list_categories(session)]
 
@@ -67,7 +68,7 @@ def delete_category(*, session: SessionDep, category: CategoryDep) -> Response:
 
 @router.get("/products", response_model=ProductsPage)
 def list_products(
-    *, session: SessionDep, _user: OptionalUser, filters: Annotated[ProductFilters, Query()]
+    *, session: SessionDep, filters: Annotated[ProductFilters, Query()]
 ) -> ProductsPage:
     """Search, filter, sort and page through the products."""
     products, total = service.list_products(session, filters=filters)
@@ -80,7 +81,7 @@ def list_products(
 
 
 @router.get("/products/{product_id}", response_model=ProductPublic)
-def read_product(*, product: ProductDep, _user: OptionalUser) -> ProductPublic:
+def read_product(*, product: ProductDep) -> ProductPublic:
     """One product."""
     return ProductPublic.model_validate(product)
 

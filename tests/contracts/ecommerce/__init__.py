@@ -1,0 +1,1 @@
+"""The e-commerce black-box HTTP suite, written from ../shared/contracts/ecommerce.md alone."""
