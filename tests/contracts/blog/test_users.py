@@ -139,6 +139,29 @@ def test_a_locked_account_does_not_lock_other_accounts_from_the_same_client(
     assert user["username"] == bob.username
 
 
+def test_a_locked_account_still_signs_in_from_another_client(
+    api: httpx.Client, contract_server: Any, alice: User
+) -> None:
+    # The limit is per account *and* client: the owner on another machine is not locked out.
+    # All of 127.0.0.0/8 is loopback, so a request from 127.0.0.2 is another client address.
+    host = httpx.URL(contract_server.base_url).host
+    if not host.startswith("127."):
+        pytest.skip(f"needs a server on loopback to call it from a second address, not {host}")
+    for _ in range(LOGIN_MAX_FAILURES + 1):
+        login(api, alice.email, "wrong-password")
+    expect(login(api, alice.email, alice.password), 429, "the locked account and client")
+    other_client = httpx.Client(
+        base_url=contract_server.api,
+        timeout=api.timeout,
+        transport=httpx.HTTPTransport(local_address="127.0.0.2"),
+    )
+    with other_client:
+        response = login(other_client, alice.email, alice.password)
+    assert expect(response, 200, "the same account from 127.0.0.2")["user"]["username"] == (
+        alice.username
+    )
+
+
 def test_a_successful_login_resets_the_failure_count(api: httpx.Client, alice: User) -> None:
     for _ in range(LOGIN_MAX_FAILURES - 1):
         expect(login(api, alice.email, "wrong-password"), 401, "a failed login")
@@ -267,7 +290,7 @@ CREDENTIALS = {
 
 @pytest.mark.parametrize("credentials", list(CREDENTIALS))
 @pytest.mark.parametrize(
-    ("method", "path", "body"), PROTECTED, ids=[f"{m} {p}" for m, p, _ in PROTECTED]
+    ("method", "path", "body"), PROTECTED, ids=[f"{m}:{p}" for m, p, _ in PROTECTED]
 )
 def test_protected_endpoint_is_401_without_a_valid_token_and_changes_nothing(
     api: httpx.Client,
