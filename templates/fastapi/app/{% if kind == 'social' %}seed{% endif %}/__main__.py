@@ -1,0 +1,5 @@
+"""python -m app.seed (what `make seed` runs)."""
+
+from app.seed import main
+
+main()
