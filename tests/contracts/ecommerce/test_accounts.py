@@ -87,6 +87,15 @@ def test_an_invalid_token_answers_401_even_where_anyone_may_call(
     expect_problem(response, 401, f"GET {path} with an invalid token")
 
 
+@pytest.mark.parametrize("path", ["/auth/login", "/auth/register"])
+def test_an_invalid_token_answers_401_on_login_and_register_too(
+    api: httpx.Client, alice: User, path: str
+) -> None:
+    body = {"email": alice.email, "password": PASSWORD, "name": "Alice"}
+    response = api.post(path, json=body, headers={"Authorization": "Bearer not-a-jwt"})
+    expect_problem(response, 401, f"POST {path} with an invalid token")
+
+
 def test_an_expired_token_answers_401(api: httpx.Client) -> None:
     # Signed with some key, expired in 2001: refused whatever the server's key is.
     expired = (

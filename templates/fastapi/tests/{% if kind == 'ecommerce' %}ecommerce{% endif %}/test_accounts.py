@@ -103,6 +103,18 @@ def test_an_invalid_token_returns_401_even_on_public_endpoints(
     assert response.status_code == 401
 
 
+def test_an_invalid_token_returns_401_on_login_too(client: TestClient, session: Session) -> None:
+    user = create_user(session)
+
+    response = client.post(
+        "/api/auth/login",
+        json={"email": user.email, "password": DEFAULT_PASSWORD},
+        headers={"Authorization": "Bearer not.a.token"},
+    )
+
+    assert response.status_code == 401
+
+
 def test_create_admin_command_creates_an_admin_who_can_log_in(
     client: TestClient, session: Session
 ) -> None:
