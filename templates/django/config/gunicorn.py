@@ -1,0 +1,26 @@
+"""gunicorn's settings (`gunicorn -c config/gunicorn.py config.wsgi`).
+
+https://docs.gunicorn.org/en/stable/settings.html
+"""
+
+import os
+
+from gunicorn.http import wsgi
+
+# Where to listen: `make run` passes HOST and PORT; the container listens on 0.0.0.0:8000.
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+
+# One process with several threads. The failed-login limiter keeps its counts in
+# Django's cache, which by default lives in the process's memory: with more than one
+# process, point CACHES at a shared store (Redis) first, then raise WEB_CONCURRENCY.
+workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+timeout = 30
+accesslog = "-"
+# gunicorn 25+ opens a control socket in your home folder by default; nothing here uses it.
+control_socket_disable = True
+
+# gunicorn names itself in a `Server:` header on every response. Telling the world
+# which server runs here only helps attackers pick an exploit, so it says nothing.
+wsgi.SERVER = ""

@@ -1,0 +1,28 @@
+"""The site's addresses: the API under /api, its docs, the admin, health and metrics.
+
+https://docs.djangoproject.com/en/5.2/topics/http/urls/
+"""
+
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from core.views import api_not_found, health
+
+urlpatterns = [
+    path("api/", include("config.api_router")),
+    # The OpenAPI document, generated from the code, and an interactive page to try it.
+    path("api/schema", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Anything else under /api: a JSON 404 (never an HTML page, even with DEBUG on).
+    re_path(r"^api/(?P<path>.*)$", api_not_found),
+    path("health", health, name="health"),
+    # Prometheus metrics (django-prometheus): requests, latencies, database queries.
+    path("", include("django_prometheus.urls")),
+    path("admin/", admin.site.urls),
+]
+
+# Errors outside the API's views (a crash in a middleware, a 404 under /admin):
+# JSON bodies, no stack traces (with DEBUG off).
+handler404 = "core.exceptions.not_found"
+handler500 = "core.exceptions.server_error"

@@ -1,0 +1,22 @@
+"""Fixtures every test can use: an API client, and users made fresh for each test.
+
+pytest-django gives each test a clean database (rolled back afterwards), SQLite by
+default or PostgreSQL when DATABASE_URL points at one.
+"""
+
+import pytest
+from django.core.cache import cache
+from rest_framework.test import APIClient
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """The failed-login counts live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api_client() -> APIClient:
+    return APIClient()

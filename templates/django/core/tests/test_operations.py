@@ -1,0 +1,49 @@
+"""GET /health, GET /metrics and the OpenAPI document."""
+
+import pytest
+from django.db import DatabaseError
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_health_should_report_the_database_ok(client: Client):
+    response = client.get("/health")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+
+
+def test_health_should_return_503_when_the_database_fails(client: Client, monkeypatch):
+    def broken_cursor(*args, **kwargs):
+        raise DatabaseError("the database is down")
+
+    monkeypatch.setattr("core.views.connection.cursor", broken_cursor)
+
+    response = client.get("/health")
+
+    assert response.status_code == 503
+    assert response.json()["database"] == "error"
+
+
+def test_metrics_should_be_prometheus_text_counting_requests(client: Client):
+    client.get("/health")
+
+    response = client.get("/metrics")
+
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "# TYPE django_http_requests_total_by_method_total counter" in text
+
+
+def test_the_openapi_document_should_be_published(client: Client):
+    response = client.get("/api/schema", HTTP_ACCEPT="application/json")
+
+    assert response.status_code == 200
+    assert response.json()["openapi"].startswith("3.")
+    assert any(path.startswith("/api/") for path in response.json()["paths"])
+
+
+def test_the_interactive_docs_should_be_served(client: Client):
+    assert client.get("/api/docs").status_code == 200

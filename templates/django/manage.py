@@ -1,0 +1,19 @@
+#!/usr/bin/env python
+"""Django's command-line utility: `uv run python manage.py help` lists the commands."""
+
+import os
+import sys
+
+from config.env import settings_module
+
+
+def main() -> None:
+    # APP_ENV picks the settings: development (default), production or test.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module())
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

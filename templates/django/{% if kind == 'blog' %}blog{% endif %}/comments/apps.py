@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CommentsConfig(AppConfig):
+    """Comments under an article."""
+
+    name = "blog.comments"
+    label = "comments"
