@@ -47,10 +47,51 @@ def parse_pytest_summary(output: str) -> TestCounts | None:
     return None
 
 
+# node --test's closing lines, one count per line after every test's own line: "# tests 42",
+# "# pass 41", "# fail 1"... with the TAP reporter; the spec reporter starts them with an
+# information sign (U+2139) instead of "#".
+_NODE_COUNT = re.compile(r"^(?:\u2139|#) (tests|suites|pass|fail|cancelled|skipped|todo) (\d+)$")
+# Jest's: "Tests:       1 failed, 2 skipped, 41 passed, 44 total".
+_JEST_SUMMARY = re.compile(r"^Tests:\s+(?P<counts>\d+ [a-z]+(?:, \d+ [a-z]+)*)$")
+
+
+def parse_node_summary(output: str) -> TestCounts | None:
+    """Counts from node's test runner (spec or TAP reporter) or from Jest, or None."""
+    lines = [raw.strip() for raw in output.splitlines()]
+    for index in range(len(lines) - 1, -1, -1):
+        jest = _JEST_SUMMARY.match(lines[index])
+        if jest:
+            counts = TestCounts(line=lines[index])
+            for part in jest.group("counts").split(", "):
+                number, word = part.split(" ", 1)
+                if word == "passed":
+                    counts.passed = int(number)
+                elif word == "failed":
+                    counts.failed = int(number)
+                elif word in ("skipped", "todo"):
+                    counts.skipped += int(number)
+            return counts
+        first = _NODE_COUNT.match(lines[index])
+        if first and first.group(1) == "tests":
+            found: dict[str, int] = {}
+            for line in lines[index : index + 8]:
+                match = _NODE_COUNT.match(line)
+                if match:
+                    found[match.group(1)] = int(match.group(2))
+            return TestCounts(
+                passed=found.get("pass", 0),
+                failed=found.get("fail", 0) + found.get("cancelled", 0),
+                skipped=found.get("skipped", 0) + found.get("todo", 0),
+                line=", ".join(f"{name} {number}" for name, number in found.items()),
+            )
+    return None
+
+
 #: The parser of each language's standard test runner, as `make test` runs it.
-#: Frameworks in other languages add theirs here (node --test, JUnit, go test, PHPUnit).
+#: Frameworks in other languages add theirs here (JUnit, go test, PHPUnit).
 SUMMARY_PARSERS = {
     "python": parse_pytest_summary,
+    "javascript": parse_node_summary,
 }
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
+import tarfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +72,8 @@ def project_env(language: str, root: Path) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if key not in _SCRUB}
     if language == "python":
         env.update(_python_env(root))
+    elif language == "javascript":
+        env.update(_node_env(root))
     return env
 
 
@@ -91,6 +95,102 @@ def _python_env(root: Path) -> dict[str, str]:
     # most of its time analysing the installed libraries (13s -> 0.4s warm).
     env["MYPY_CACHE_DIR"] = str(cache_root() / f"mypy-{_lock_hash(root / 'uv.lock')}")
     return env
+
+
+def _node_env(root: Path) -> dict[str, str]:
+    """npm's cache, and prebuilt native modules, under the cache root.
+
+    ``npm ci`` always deletes node_modules and installs again, so a copy of
+    node_modules cannot be reused. Two caches make it quick instead: npm's own
+    (content-addressed, so in effect keyed by what package-lock.json pins) saves
+    the downloads, and a folder of prebuilt binaries saves compiling native
+    modules (better-sqlite3: minutes) on every run. Their install script,
+    prebuild-install, looks for ``<name>-v<version>-node-v<abi>-<platform>-<arch>.tar.gz``
+    in ``npm_config_<name>_local_prebuilds`` before it downloads or compiles;
+    `save_node_prebuilds` packs the binaries there after the first install.
+    """
+    env: dict[str, str] = {}
+    node = require_tool("node", "run the generated Node.js projects")
+    require_tool("npm", "install the generated Node.js projects")
+    env["PATH"] = os.pathsep.join([str(Path(node).parent), os.environ.get("PATH", "")])
+    env["npm_config_cache"] = str(cache_root() / "npm")
+    env["npm_config_update_notifier"] = "false"
+    env["npm_config_fund"] = "false"
+    env["npm_config_audit"] = "false"
+    prebuilds = str(_node_prebuilds_dir())
+    for name, _version in _native_packages(root):
+        env[_prebuild_env_name(name)] = prebuilds
+    return env
+
+
+def _node_prebuilds_dir() -> Path:
+    return cache_root() / "node-prebuilds"
+
+
+def _prebuild_env_name(package: str) -> str:
+    # prebuild-install's getEnvPrefix(): npm_config_ + the name, non-alphanumerics as "_".
+    name = "".join(c if c.isalnum() else "_" for c in package).lstrip("_")
+    return f"npm_config_{name}_local_prebuilds"
+
+
+def _native_packages(root: Path) -> list[tuple[str, str]]:
+    """(name, version) of the locked packages that run an install script."""
+    try:
+        lock = json.loads((root / "package-lock.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    found = []
+    for key, entry in lock.get("packages", {}).items():
+        if key and entry.get("hasInstallScript") and "version" in entry:
+            found.append((key.rsplit("node_modules/", 1)[-1], entry["version"]))
+    return found
+
+
+def save_node_prebuilds(root: Path, env: dict[str, str]) -> None:
+    """After an install, keep each native module's compiled binaries for the next one."""
+    glibc = bool(os.confstr("CS_GNU_LIBC_VERSION")) if hasattr(os, "confstr") else False
+    if sys.platform != "linux" or not glibc:
+        return  # the file names below are those of glibc Linux only
+    result = subprocess.run(
+        ["node", "-p", "[process.versions.modules, process.platform, process.arch].join(' ')"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        return
+    abi, node_platform, arch = result.stdout.split()
+    folder = _node_prebuilds_dir()
+    for name, version in _native_packages(root):
+        package = root / "node_modules" / name
+        try:
+            install = json.loads((package / "package.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if "prebuild-install" not in install.get("scripts", {}).get("install", ""):
+            continue
+        base = name.rsplit("/", 1)[-1]
+        # prebuild-install loads the last .node file of the archive to check it: the
+        # package's own binding goes last, and test helpers (test_*.node) stay out.
+        main = base.replace("-", "_") + ".node"
+        binaries = sorted(
+            (
+                b
+                for b in (package / "build" / "Release").glob("*.node")
+                if not b.name.startswith("test_")
+            ),
+            key=lambda binary: (binary.name == main, binary.name),
+        )
+        target = folder / f"{base}-v{version}-node-v{abi}-{node_platform}-{arch}.tar.gz"
+        if not binaries or target.exists():
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        with tarfile.open(partial, "w:gz") as archive:
+            for binary in binaries:
+                archive.add(binary, arcname=binary.relative_to(package).as_posix())
+        partial.replace(target)
 
 
 @dataclass
@@ -150,7 +250,10 @@ class GeneratedProject:
         timeout: float = 900,
     ) -> Step:
         make = require_tool("make", f"run `make {target}` in the generated project")
-        return self.run([make, target], label or f"make {target}", extra_env, timeout)
+        step = self.run([make, target], label or f"make {target}", extra_env, timeout)
+        if target == "install" and step.ok and self.language == "javascript":
+            save_node_prebuilds(self.root, self.env)
+        return step
 
 
 def generate(kind: str, framework: str, language: str, dest: Path) -> tuple[Step, GeneratedProject]:
