@@ -137,3 +137,13 @@ def test_a_users_posts_are_listed_newest_first(net: Network, alice: User, bob: U
 
 def test_posts_of_an_unknown_user_answer_404(api: httpx.Client) -> None:
     assert_problem(api.get("/users/no_such_user_here_x/posts"), 404, "an unknown user's posts")
+
+
+@pytest.mark.parametrize("post_id", ["2147483648", "99999999999999999999"])
+def test_an_id_too_large_for_any_post_is_refused_not_a_crash(
+    api: httpx.Client, post_id: str
+) -> None:
+    response = api.get(f"/posts/{post_id}")
+
+    assert response.status_code in (404, 422), f"/posts/{post_id}: {response.status_code}"
+    assert_problem(response, response.status_code, f"post id {post_id}")

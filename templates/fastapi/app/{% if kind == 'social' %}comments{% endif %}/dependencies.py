@@ -8,12 +8,13 @@ from app.accounts.dependencies import CurrentUser
 from app.comments.models import Comment
 from app.comments.service import get_deletable_comment
 from app.core.db import SessionDep
+from app.core.pagination import MAX_ID
 
 
 def get_comment_to_delete(
     session: SessionDep,
     user: CurrentUser,
-    comment_id: Annotated[int, Path(alias="id", ge=1, le=2**63 - 1)],
+    comment_id: Annotated[int, Path(alias="id", ge=1, le=MAX_ID)],
 ) -> Comment:
     return get_deletable_comment(session, comment_id=comment_id, user=user)
 

@@ -5,6 +5,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, model_validator
 
 from app.accounts.schemas import AuthorPublic
+from app.core.pagination import MAX_ID
 from app.core.schemas import Timestamp
 from app.notifications.models import NotificationType
 
@@ -26,7 +27,9 @@ class NotificationPage(BaseModel):
 
 # Sent to POST /notifications/read: either some ids, or all: true.
 class MarkRead(BaseModel):
-    ids: Annotated[list[int], Field(max_length=1000)] | None = None
+    ids: Annotated[list[Annotated[int, Field(ge=1, le=MAX_ID)]], Field(max_length=1000)] | None = (
+        None
+    )
     all: bool = False
 
     @model_validator(mode="after")

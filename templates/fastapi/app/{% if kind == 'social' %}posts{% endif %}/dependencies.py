@@ -7,10 +7,11 @@ from fastapi import Depends, Path
 from app.accounts.dependencies import CurrentUser
 from app.core.db import SessionDep
 from app.core.errors import PermissionDeniedError
+from app.core.pagination import MAX_ID
 from app.posts.models import Post
 from app.posts.service import get_post
 
-PostId = Annotated[int, Path(alias="id", ge=1, le=2**63 - 1)]
+PostId = Annotated[int, Path(alias="id", ge=1, le=MAX_ID)]
 
 
 def get_post_by_id(session: SessionDep, post_id: PostId) -> Post:

@@ -95,6 +95,13 @@ def test_read_unknown_post_returns_404(client: TestClient) -> None:
     assert client.get("/api/posts/999999").status_code == 404
 
 
+def test_an_id_beyond_the_integer_column_returns_422_not_500(client: TestClient) -> None:
+    response = client.get(f"/api/posts/{2**31}")
+
+    assert response.status_code == 422
+    assert "id" in response.json()["errors"]
+
+
 def test_only_the_author_may_delete_a_post(client: TestClient, session: Session) -> None:
     ada = create_user(session)
     grace = create_user(session)
