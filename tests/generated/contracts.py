@@ -47,6 +47,14 @@ PROBES: dict[str, dict[str, Probe]] = {
         ),
         "not_found": Probe("GET", "/api/no-such-route", 404, why="an unknown route"),
     },
+    "social": {
+        "ok": Probe("GET", "/api/users?search=a", 200, why="the user search"),
+        "unauthorised": Probe("GET", "/api/feed", 401, why="the feed, without a token"),
+        "invalid": Probe(
+            "POST", "/api/auth/register", 422, b"{}", why="registration with no fields"
+        ),
+        "not_found": Probe("GET", "/api/no-such-route", 404, why="an unknown route"),
+    },
 }
 
 #: The eight headers of DESIGN.md contract 5, on every response, errors included.
@@ -181,4 +189,5 @@ CONTRACT_SUITES: dict[str, SuiteRunner] = {
     "ecommerce": run_contract_pytest(
         "ecommerce", {"CONTRACT_WEBHOOK_SECRET": SHOP_DEVELOPMENT_WEBHOOK_SECRET}
     ),
+    "social": run_contract_pytest("social"),
 }

@@ -85,7 +85,6 @@ BAD_INPUTS = [
         id="too-long-via-data",
     ),
     pytest.param(["ok", "--kind", "forum"], _nothing, "unknown kind 'forum'", id="unknown-kind"),
-    pytest.param(["ok", "--kind", "social"], _nothing, "not available yet", id="social-not-yet"),
     pytest.param(
         ["ok", "--framework", "rails"], _nothing, "unknown framework 'rails'", id="unknown-fw"
     ),

@@ -27,7 +27,7 @@ def _assert_one_line_error(result: subprocess.CompletedProcess[str], expected: s
     ("args", "expected"),
     [
         pytest.param(["Bad_Name", "--yes"], "invalid project name 'Bad_Name'", id="bad-name"),
-        pytest.param(["ok", "--yes", "--kind", "social"], "not available yet", id="kind"),
+        pytest.param(["ok", "--yes", "--kind", "forum"], "unknown kind 'forum'", id="kind"),
         pytest.param(["ok", "--yes", "--data", "nokey"], "KEY=VALUE", id="data"),
         pytest.param(["taken", "--yes"], "not empty", id="non-empty-dir"),
     ],

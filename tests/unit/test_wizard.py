@@ -223,7 +223,6 @@ def test_the_kind_question_offers_only_available_kinds(catalog: Catalog):
 
     offered = [value for _, value in recorder.choices[_question(recorder, "What do you want")]]
     assert offered == [kind.key for kind in catalog.offered_kinds()]
-    assert "social" not in offered
 
 
 @pytest.fixture
