@@ -89,9 +89,9 @@ BAD_INPUTS = [
         ["ok", "--framework", "rails"], _nothing, "unknown framework 'rails'", id="unknown-fw"
     ),
     pytest.param(
-        ["ok", "--framework", "django"],
+        ["ok", "--framework", "flask"],
         _nothing,
-        "'django' (it is planned, not available yet)",
+        "'flask' (it is planned, not available yet)",
         id="planned-framework",
     ),
     pytest.param(
