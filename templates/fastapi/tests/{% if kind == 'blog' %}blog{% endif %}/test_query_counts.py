@@ -1,15 +1,9 @@
 """Lists take the same number of queries for 1 article as for 20 (no N+1 queries)."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
-
 from fastapi.testclient import TestClient
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from app.articles.models import Article
-from app.core.db import engine
 from app.users.models import User
 from tests.factories import (
     auth_headers,
@@ -19,20 +13,7 @@ from tests.factories import (
     create_follow,
     create_user,
 )
-
-
-@contextmanager
-def count_queries() -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(*args: Any) -> None:
-        statements.append(args[2])  # (connection, cursor, statement, ...)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+from tests.query_counter import count_queries
 
 
 def make_busy_blog(session: Session, viewer: User, articles: int) -> list[Article]:

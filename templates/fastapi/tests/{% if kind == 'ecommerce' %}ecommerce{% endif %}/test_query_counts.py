@@ -1,14 +1,8 @@
 """Lists take the same number of queries for 1 row as for 20 (no N+1 queries)."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
-
 from fastapi.testclient import TestClient
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from app.core.db import engine
 from tests.factories import (
     add_to_cart,
     auth_headers,
@@ -16,20 +10,7 @@ from tests.factories import (
     create_product,
     create_user,
 )
-
-
-@contextmanager
-def count_queries() -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(*args: Any) -> None:
-        statements.append(args[2])  # (connection, cursor, statement, ...)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+from tests.query_counter import count_queries
 
 
 def queries_for(client: TestClient, url: str, headers: dict[str, str] | None = None) -> int:

@@ -1,16 +1,10 @@
 """Lists take the same number of queries for 1 item as for 20 (no N+1 queries)."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
-
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from app.accounts.models import User
-from app.core.db import engine
 from tests.factories import (
     auth_headers,
     create_comment,
@@ -20,20 +14,7 @@ from tests.factories import (
     create_post,
     create_user,
 )
-
-
-@contextmanager
-def count_queries() -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(*args: Any) -> None:
-        statements.append(args[2])  # (connection, cursor, statement, ...)
-
-    event.listen(engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", record)
+from tests.query_counter import count_queries
 
 
 def make_busy_network(session: Session, viewer: User, size: int) -> None:
