@@ -8,7 +8,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
 
-from app.accounts.dependencies import get_optional_user, require_admin
+from app.accounts.dependencies import check_token, require_admin
 from app.catalog import service
 from app.catalog.dependencies import CategoryDep, ProductDep
 from app.catalog.schemas import (
@@ -24,8 +24,8 @@ from app.catalog.schemas import (
 from app.core.db import SessionDep
 
 # Every route reads the token first, even where anyone may call: a bad or expired
-# token gets 401 before anything else (FastAPI runs this once per request).
-router = APIRouter(tags=["Catalogue"], dependencies=[Depends(get_optional_user)])
+# token gets 401 before anything else.
+router = APIRouter(tags=["Catalogue"], dependencies=[check_token])
 ADMIN_ONLY = [Depends(require_admin)]
 
 

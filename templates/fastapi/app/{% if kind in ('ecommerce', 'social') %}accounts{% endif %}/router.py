@@ -5,17 +5,17 @@ waits for the database, and FastAPI runs `def` routes in a thread pool, so a slo
 query holds up one thread instead of the whole event loop.
 """
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import APIRouter, Request, status
 
 from app.accounts import service
-from app.accounts.dependencies import CurrentUser, get_optional_user
+from app.accounts.dependencies import CurrentUser, check_token
 from app.accounts.models import User
 from app.accounts.schemas import UserCreate, UserEnvelope, UserLogin, UserPublic, UserWithToken
 from app.core.db import SessionDep
 from app.core.security import create_access_token
 
 # A bad or expired token is refused (401) here too, though anyone may register or log in.
-router = APIRouter(prefix="/auth", tags=["Accounts"], dependencies=[Depends(get_optional_user)])
+router = APIRouter(prefix="/auth", tags=["Accounts"], dependencies=[check_token])
 
 
 def with_token(user: User) -> UserWithToken:
@@ -26,7 +26,7 @@ def with_token(user: User) -> UserWithToken:
 
 @router.post("/register", status_code=status.HTTP_201_CREATED, response_model=UserWithToken)
 def register(*, session: SessionDep, body: UserCreate) -> UserWithToken:
-    """Open a customer account and sign in."""
+    """Open an account and sign in."""
     return with_token(service.register_user(session, data=body))
 
 

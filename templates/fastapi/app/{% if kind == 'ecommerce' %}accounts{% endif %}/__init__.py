@@ -1,1 +1,0 @@
-"""Accounts: customers and admins, registration, sign-in and the current user."""
