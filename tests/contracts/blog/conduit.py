@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-
-PASSWORD = "correct-horse-battery"
+from tests.contracts.checks import PASSWORD, expect
 
 
 def unique(prefix: str) -> str:
@@ -33,15 +32,6 @@ class User:
     def auth(self) -> dict[str, str]:
         """RealWorld's header: ``Authorization: Token <jwt>``."""
         return {"Authorization": f"Token {self.token}"}
-
-
-def expect(response: httpx.Response, status: int, what: str) -> Any:
-    """The JSON body of ``response``, after checking that its status is ``status``."""
-    assert response.status_code == status, (
-        f"{what}: {response.request.method} {response.request.url.path} answered "
-        f"{response.status_code}, expected {status}: {response.text[:500]}"
-    )
-    return response.json() if response.content else None
 
 
 def assert_validation_error(response: httpx.Response, what: str) -> None:

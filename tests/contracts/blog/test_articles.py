@@ -7,14 +7,8 @@ from datetime import datetime
 
 import httpx
 import pytest
-from tests.contracts.blog.conduit import (
-    Conduit,
-    User,
-    assert_validation_error,
-    expect,
-    slugs,
-    unique,
-)
+from tests.contracts.blog.conduit import Conduit, User, assert_validation_error, slugs, unique
+from tests.contracts.checks import expect
 
 # RealWorld's clients and its Postman suite expect e.g. 2026-01-02T03:04:05.678Z.
 TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d+(Z|[+-]\d{2}:\d{2})$")

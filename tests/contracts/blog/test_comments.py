@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import httpx
-from tests.contracts.blog.conduit import Conduit, User, assert_validation_error, expect
+from tests.contracts.blog.conduit import Conduit, User, assert_validation_error
+from tests.contracts.checks import expect
 
 
 def test_a_comment_is_stored_and_listed_under_its_article(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import httpx
-from tests.contracts.blog.conduit import Conduit, User, assert_validation_error, expect, unique
+from tests.contracts.blog.conduit import Conduit, User, assert_validation_error, unique
+from tests.contracts.checks import expect
 
 
 def profile_of(api: httpx.Client, username: str, viewer: User | None = None) -> dict[str, object]:

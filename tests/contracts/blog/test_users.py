@@ -7,14 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.contracts.blog.conduit import (
-    PASSWORD,
-    Conduit,
-    User,
-    assert_validation_error,
-    expect,
-    unique,
-)
+from tests.contracts.blog.conduit import Conduit, User, assert_validation_error, unique
+from tests.contracts.checks import PASSWORD, expect
 
 # --- registration -------------------------------------------------------------------------
 

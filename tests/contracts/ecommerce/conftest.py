@@ -12,7 +12,8 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.contracts.ecommerce.shop import PASSWORD, Shop, User, unique
+from tests.contracts.checks import PASSWORD
+from tests.contracts.ecommerce.shop import Shop, User, unique
 
 #: The secret the harness gives the shop's server (KIND_ENV in tests/contracts/conftest.py).
 DEFAULT_WEBHOOK_SECRET = "contract-webhook-secret"

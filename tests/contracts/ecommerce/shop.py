@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from tests.contracts.checks import PASSWORD, expect
 
-PASSWORD = "correct-horse-battery"
-PROBLEM_TYPE = "application/problem+json"
 ADDRESS = {
     "name": "Ada Lovelace",
     "line1": "12 Analytical Street",
@@ -54,44 +53,6 @@ class User:
     def with_key(self, key: str | None = None) -> dict[str, str]:
         """Auth plus an Idempotency-Key (a fresh one unless given)."""
         return {**self.auth, "Idempotency-Key": key or new_key()}
-
-
-def expect(response: httpx.Response, status: int, what: str) -> Any:
-    """The JSON body of ``response``, after checking that its status is ``status``."""
-    assert response.status_code == status, (
-        f"{what}: {response.request.method} {response.request.url.path} answered "
-        f"{response.status_code}, expected {status}: {response.text[:500]}"
-    )
-    return response.json() if response.content else None
-
-
-def expect_problem(response: httpx.Response, status: int, what: str) -> dict[str, Any]:
-    """An RFC 9457 problem: the status, application/problem+json, type/title/status/detail."""
-    body = expect(response, status, what)
-    content_type = response.headers.get("content-type", "")
-    assert content_type.split(";")[0].strip() == PROBLEM_TYPE, (
-        f"{what}: Content-Type is {content_type!r}, expected {PROBLEM_TYPE}"
-    )
-    assert isinstance(body, dict), f"{what}: the problem is not a JSON object: {body!r}"
-    for member, kind in (("type", str), ("title", str), ("status", int), ("detail", str)):
-        assert isinstance(body.get(member), kind), f"{what}: problem.{member} missing: {body}"
-    assert body["status"] == status, f"{what}: problem.status {body['status']} != {status}"
-    return body
-
-
-def expect_field_errors(response: httpx.Response, what: str, *fields: str) -> dict[str, Any]:
-    """422 with ``errors``: field -> non-empty list of messages, naming each of ``fields``."""
-    body = expect_problem(response, 422, what)
-    errors = body.get("errors")
-    assert isinstance(errors, dict) and errors, f"{what}: no 'errors' object in {body!r}"
-    for name, messages in errors.items():
-        assert isinstance(messages, list) and messages, f"{what}: errors.{name} is empty"
-        assert all(isinstance(m, str) and m for m in messages), f"{what}: errors.{name}"
-    for field_name in fields:
-        assert any(field_name in name for name in errors), (
-            f"{what}: errors does not name {field_name!r}: {errors}"
-        )
-    return body
 
 
 def sign(payload: bytes, secret: str, timestamp: int | None = None) -> str:

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from tests.contracts.ecommerce.shop import (
-    PASSWORD,
-    Shop,
-    User,
-    expect,
-    expect_field_errors,
-    expect_problem,
-    unique,
-)
+from tests.contracts.checks import PASSWORD, expect, expect_field_errors, expect_problem
+from tests.contracts.ecommerce.shop import Shop, User, unique
 
 
 def test_registering_answers_201_with_a_customer_and_a_token(api: httpx.Client) -> None:

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from tests.contracts.ecommerce.shop import (
-    Shop,
-    User,
-    expect,
-    expect_field_errors,
-    expect_problem,
-)
+from tests.contracts.checks import expect, expect_field_errors, expect_problem
+from tests.contracts.ecommerce.shop import Shop, User
 
 
 def test_a_new_cart_is_empty_in_the_shops_currency(shop: Shop, alice: User) -> None:

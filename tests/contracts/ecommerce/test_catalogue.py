@@ -7,14 +7,8 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.contracts.ecommerce.shop import (
-    Shop,
-    User,
-    expect,
-    expect_field_errors,
-    expect_problem,
-    unique,
-)
+from tests.contracts.checks import expect, expect_field_errors, expect_problem
+from tests.contracts.ecommerce.shop import Shop, User, unique
 
 RFC3339_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00)$")
 PRODUCT_FIELDS = {

@@ -8,15 +8,8 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.contracts.ecommerce.shop import (
-    PASSWORD,
-    Shop,
-    User,
-    expect,
-    expect_field_errors,
-    expect_problem,
-    unique,
-)
+from tests.contracts.checks import PASSWORD, expect, expect_field_errors, expect_problem
+from tests.contracts.ecommerce.shop import Shop, User, unique
 from tests.generated.contracts import missing_security_headers, wrong_security_header_values
 
 Send = Callable[[httpx.Client, Shop, User, User], httpx.Response]

@@ -8,15 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
-from tests.contracts.ecommerce.shop import (
-    ADDRESS,
-    Shop,
-    User,
-    expect,
-    expect_field_errors,
-    expect_problem,
-    new_key,
-)
+from tests.contracts.checks import expect, expect_field_errors, expect_problem
+from tests.contracts.ecommerce.shop import ADDRESS, Shop, User, new_key
 
 RFC3339_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00)$")
 CHECKOUT = {"shipping_address": ADDRESS}

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import httpx
-from tests.contracts.ecommerce.shop import (
-    Shop,
-    User,
-    expect,
-    expect_problem,
-    new_key,
-)
+from tests.contracts.checks import expect, expect_problem
+from tests.contracts.ecommerce.shop import Shop, User, new_key
 
 
 def test_tok_visa_pays_the_order(shop: Shop, admin: User, alice: User) -> None:

@@ -6,15 +6,8 @@ import time
 
 import httpx
 import pytest
-from tests.contracts.ecommerce.shop import (
-    Shop,
-    User,
-    event,
-    expect,
-    expect_problem,
-    sign,
-    unique,
-)
+from tests.contracts.checks import expect, expect_problem
+from tests.contracts.ecommerce.shop import Shop, User, event, sign, unique
 
 URL = "/payments/webhook"
 

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
+from tests.contracts.checks import PASSWORD, expect
 
-PASSWORD = "correct-horse-battery"
-PROBLEM_MEDIA_TYPE = "application/problem+json"
 #: The contract's login limit: 5 failures for one e-mail from one client address.
 LOGIN_MAX_FAILURES = 5
 
@@ -41,41 +40,6 @@ class User:
     @property
     def auth(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.token}"}
-
-
-def expect(response: httpx.Response, status: int, what: str) -> Any:
-    """The JSON body of ``response`` (None when empty), after checking its status."""
-    assert response.status_code == status, (
-        f"{what}: {response.request.method} {response.request.url.path} answered "
-        f"{response.status_code}, expected {status}: {response.text[:500]}"
-    )
-    return response.json() if response.content else None
-
-
-def assert_problem(response: httpx.Response, status: int, what: str) -> dict[str, Any]:
-    """An RFC 9457 problem details body with this status; returns it."""
-    body = expect(response, status, what)
-    media_type = response.headers.get("content-type", "").split(";")[0].strip()
-    assert media_type == PROBLEM_MEDIA_TYPE, f"{what}: Content-Type is {media_type!r}"
-    assert isinstance(body, dict), f"{what}: {body!r} is not an object"
-    for member in ("type", "title", "status", "detail"):
-        assert member in body, f"{what}: no {member!r} in {body!r}"
-    assert body["status"] == status, f"{what}: status member {body['status']!r} != {status}"
-    assert all(isinstance(body[m], str) for m in ("type", "title", "detail")), body
-    return body
-
-
-def assert_field_errors(response: httpx.Response, what: str, *fields: str) -> dict[str, Any]:
-    """422 problem details whose ``errors`` names each of ``fields`` with messages."""
-    body = assert_problem(response, 422, what)
-    errors = body.get("errors")
-    assert isinstance(errors, dict) and errors, f"{what}: no 'errors' object in {body!r}"
-    for name, messages in errors.items():
-        assert isinstance(messages, list) and messages, f"{what}: errors.{name} is empty"
-        assert all(isinstance(m, str) and m for m in messages), f"{what}: errors.{name}"
-    for name in fields:
-        assert name in errors, f"{what}: errors does not name {name!r}: {errors!r}"
-    return body
 
 
 def assert_profile(profile: dict[str, Any]) -> None:

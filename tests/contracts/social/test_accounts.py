@@ -6,17 +6,8 @@ from typing import Any
 
 import httpx
 import pytest
-from tests.contracts.social.network import (
-    LOGIN_MAX_FAILURES,
-    PASSWORD,
-    Crowd,
-    Network,
-    User,
-    assert_field_errors,
-    assert_problem,
-    expect,
-    unique,
-)
+from tests.contracts.checks import PASSWORD, expect, expect_field_errors, expect_problem
+from tests.contracts.social.network import LOGIN_MAX_FAILURES, Crowd, Network, User, unique
 
 USER_MEMBERS = {"id", "username", "email", "bio", "avatar_url"}
 
@@ -51,7 +42,7 @@ def test_register_answers_409_when_the_username_or_email_is_taken(
 ) -> None:
     body = registration(**{taken: getattr(alice, taken)})
 
-    assert_problem(api.post("/auth/register", json=body), 409, f"a taken {taken}")
+    expect_problem(api.post("/auth/register", json=body), 409, f"a taken {taken}")
 
 
 @pytest.mark.parametrize(
@@ -71,7 +62,7 @@ def test_register_answers_422_naming_the_bad_field(
 ) -> None:
     response = api.post("/auth/register", json=registration(**{field: value}))
 
-    assert_field_errors(response, f"{field}={value!r}", field)
+    expect_field_errors(response, f"{field}={value!r}", field)
 
 
 def test_register_accepts_usernames_of_3_and_30_allowed_characters(api: httpx.Client) -> None:
@@ -95,13 +86,13 @@ def test_login_answers_the_user_and_a_token(api: httpx.Client, alice: User) -> N
 def test_login_with_a_wrong_password_answers_401(api: httpx.Client, alice: User) -> None:
     response = api.post("/auth/login", json={"email": alice.email, "password": "wrong-password"})
 
-    assert_problem(response, 401, "a wrong password")
+    expect_problem(response, 401, "a wrong password")
 
 
 def test_login_with_an_unknown_email_answers_401(api: httpx.Client) -> None:
     body = {"email": f"{unique('nobody')}@example.com", "password": PASSWORD}
 
-    assert_problem(api.post("/auth/login", json=body), 401, "an unknown e-mail")
+    expect_problem(api.post("/auth/login", json=body), 401, "an unknown e-mail")
 
 
 def test_me_answers_the_signed_in_user(api: httpx.Client, alice: User) -> None:
@@ -112,7 +103,7 @@ def test_me_answers_the_signed_in_user(api: httpx.Client, alice: User) -> None:
 
 
 def test_me_without_a_token_answers_401(api: httpx.Client) -> None:
-    assert_problem(api.get("/auth/me"), 401, "/auth/me without a token")
+    expect_problem(api.get("/auth/me"), 401, "/auth/me without a token")
 
 
 # A well-formed token that expired in 2020, signed with a key the server does not use.
@@ -141,7 +132,7 @@ def test_an_invalid_or_expired_token_answers_401_even_where_anyone_may_call(
 
     response = api.request(method, url, headers={"Authorization": f"Bearer {token}"})
 
-    assert_problem(response, 401, f"{method} {url} with a bad token")
+    expect_problem(response, 401, f"{method} {url} with a bad token")
 
 
 def test_an_invalid_token_answers_401_on_public_post_reads(
@@ -150,9 +141,9 @@ def test_an_invalid_token_answers_401_on_public_post_reads(
     post = net.post(alice)
     bad = {"Authorization": "Bearer not-a-jwt"}
 
-    assert_problem(api.get(f"/posts/{post['id']}", headers=bad), 401, "a post, bad token")
+    expect_problem(api.get(f"/posts/{post['id']}", headers=bad), 401, "a post, bad token")
     comments = api.get(f"/posts/{post['id']}/comments", headers=bad)
-    assert_problem(comments, 401, "comments, bad token")
+    expect_problem(comments, 401, "comments, bad token")
 
 
 def login(client: httpx.Client, email: str, password: str) -> httpx.Response:
@@ -163,11 +154,11 @@ def test_login_answers_429_with_retry_after_after_5_failures(
     api: httpx.Client, alice: User
 ) -> None:
     for attempt in range(LOGIN_MAX_FAILURES):
-        assert_problem(login(api, alice.email, "wrong-password"), 401, f"failure {attempt + 1}")
+        expect_problem(login(api, alice.email, "wrong-password"), 401, f"failure {attempt + 1}")
 
     response = login(api, alice.email, alice.password)
 
-    assert_problem(response, 429, "the right password after 5 failures")
+    expect_problem(response, 429, "the right password after 5 failures")
     retry_after = response.headers.get("retry-after", "")
     assert retry_after.isdigit() and 0 < int(retry_after) <= 15 * 60, retry_after
 
@@ -198,7 +189,7 @@ def test_a_locked_account_still_signs_in_from_another_client(
         pytest.skip(f"needs a server on loopback to call it from a second address, not {host}")
     for _ in range(LOGIN_MAX_FAILURES + 1):
         login(api, alice.email, "wrong-password")
-    assert_problem(login(api, alice.email, alice.password), 429, "the locked pair")
+    expect_problem(login(api, alice.email, alice.password), 429, "the locked pair")
     transport = httpx.HTTPTransport(local_address="127.0.0.2")
     with httpx.Client(
         base_url=contract_server.api, timeout=api.timeout, transport=transport

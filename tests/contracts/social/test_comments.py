@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from tests.contracts.social.network import (
-    Crowd,
-    Network,
-    User,
-    assert_field_errors,
-    assert_problem,
-    assert_profile,
-    expect,
-)
+from tests.contracts.checks import expect, expect_field_errors, expect_problem
+from tests.contracts.social.network import Crowd, Network, User, assert_profile
 
 COMMENT_MEMBERS = {"id", "body", "author", "post_id", "created_at"}
 
@@ -54,7 +47,7 @@ def test_an_empty_or_too_long_comment_answers_422(
 
     response = api.post(f"/posts/{post['id']}/comments", json={"body": body}, headers=author.auth)
 
-    assert_field_errors(response, f"a comment of {len(body)} code points", "body")
+    expect_field_errors(response, f"a comment of {len(body)} code points", "body")
     assert net.walk(f"/posts/{post['id']}/comments") == [], "the comment was stored"
 
 
@@ -63,10 +56,10 @@ def test_commenting_needs_a_token_and_an_existing_post(
 ) -> None:
     post = net.post(alice)
     url = f"/posts/{post['id']}/comments"
-    assert_problem(api.post(url, json={"body": "x"}), 401, "commenting anonymously")
+    expect_problem(api.post(url, json={"body": "x"}), 401, "commenting anonymously")
     expect(api.delete(f"/posts/{post['id']}", headers=alice.auth), 204, "deleting the post")
 
-    assert_problem(api.post(url, json={"body": "x"}, headers=alice.auth), 404, "a gone post")
+    expect_problem(api.post(url, json={"body": "x"}, headers=alice.auth), 404, "a gone post")
 
 
 def test_comments_are_listed_oldest_first_without_repeats_while_new_ones_arrive(
@@ -120,8 +113,8 @@ def test_nobody_else_may_delete_a_comment(
     # carol is the author of *another* post: that gives her no rights here.
     net.post(carol)
 
-    assert_problem(api.delete(f"/comments/{comment['id']}"), 401, "deleting anonymously")
-    assert_problem(api.delete(f"/comments/{comment['id']}", headers=carol.auth), 403, "carol")
+    expect_problem(api.delete(f"/comments/{comment['id']}"), 401, "deleting anonymously")
+    expect_problem(api.delete(f"/comments/{comment['id']}", headers=carol.auth), 403, "carol")
     remaining = net.walk(f"/posts/{post['id']}/comments")
     assert [c["id"] for c in remaining] == [comment["id"]]
 
@@ -133,7 +126,7 @@ def test_a_comment_author_may_not_delete_other_comments_under_the_same_post(
     bobs = net.comment(bob, post["id"])
     net.comment(carol, post["id"])
 
-    assert_problem(api.delete(f"/comments/{bobs['id']}", headers=carol.auth), 403, "carol")
+    expect_problem(api.delete(f"/comments/{bobs['id']}", headers=carol.auth), 403, "carol")
 
 
 def test_deleting_a_gone_comment_answers_404(net: Network, api: httpx.Client, alice: User) -> None:
@@ -141,4 +134,4 @@ def test_deleting_a_gone_comment_answers_404(net: Network, api: httpx.Client, al
     comment = net.comment(alice, post["id"])
     expect(api.delete(f"/comments/{comment['id']}", headers=alice.auth), 204, "deleting")
 
-    assert_problem(api.delete(f"/comments/{comment['id']}", headers=alice.auth), 404, "again")
+    expect_problem(api.delete(f"/comments/{comment['id']}", headers=alice.auth), 404, "again")

@@ -6,14 +6,8 @@ import base64
 
 import httpx
 import pytest
-from tests.contracts.social.network import (
-    Crowd,
-    Network,
-    User,
-    assert_field_errors,
-    assert_problem,
-    expect,
-)
+from tests.contracts.checks import expect, expect_field_errors, expect_problem
+from tests.contracts.social.network import Crowd, Network, User
 
 
 def test_the_feed_holds_followed_and_own_posts_newest_first(
@@ -41,7 +35,7 @@ def test_unfollowing_removes_their_posts_from_the_feed(
 
 
 def test_the_feed_needs_a_token(api: httpx.Client) -> None:
-    assert_problem(api.get("/feed"), 401, "the feed anonymously")
+    expect_problem(api.get("/feed"), 401, "the feed anonymously")
 
 
 def test_feed_items_carry_the_callers_like(net: Network, alice: User, bob: User) -> None:
@@ -98,7 +92,7 @@ def test_limit_defaults_to_20(net: Network, api: httpx.Client, alice: User) -> N
 def test_a_limit_outside_1_to_100_answers_422(api: httpx.Client, crowd: Crowd, limit: str) -> None:
     response = api.get("/feed", params={"limit": limit}, headers=crowd.first(1)[0].auth)
 
-    assert_field_errors(response, f"limit={limit}", "limit")
+    expect_field_errors(response, f"limit={limit}", "limit")
 
 
 @pytest.mark.parametrize(
@@ -121,7 +115,7 @@ def test_a_malformed_cursor_answers_422(
     headers = crowd.first(1)[0].auth
     response = api.get(path, params={**params, "cursor": cursor}, headers=headers)
 
-    assert_field_errors(response, f"{path} with cursor {cursor!r}")
+    expect_field_errors(response, f"{path} with cursor {cursor!r}")
 
 
 def test_a_users_posts_are_walked_without_repeats_while_they_post(

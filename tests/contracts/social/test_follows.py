@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 import httpx
-from tests.contracts.social.network import (
-    Crowd,
-    Network,
-    User,
-    assert_field_errors,
-    assert_problem,
-    expect,
-    unique,
-)
+from tests.contracts.checks import expect, expect_field_errors, expect_problem
+from tests.contracts.social.network import Crowd, Network, User, unique
 
 
 def test_follow_answers_the_profile_with_following_true(
@@ -39,7 +32,7 @@ def test_following_twice_changes_nothing(
 def test_following_yourself_answers_422(net: Network, api: httpx.Client, alice: User) -> None:
     response = api.post(f"/users/{alice.username}/follow", headers=alice.auth)
 
-    assert_field_errors(response, "following yourself")
+    expect_field_errors(response, "following yourself")
     profile = net.profile(alice.username)
     assert (profile["followers_count"], profile["following_count"]) == (0, 0)
 
@@ -47,12 +40,12 @@ def test_following_yourself_answers_422(net: Network, api: httpx.Client, alice: 
 def test_following_an_unknown_user_answers_404(api: httpx.Client, alice: User) -> None:
     response = api.post(f"/users/{unique('nobody')}/follow", headers=alice.auth)
 
-    assert_problem(response, 404, "following nobody")
+    expect_problem(response, 404, "following nobody")
 
 
 def test_following_needs_a_token(api: httpx.Client, bob: User) -> None:
-    assert_problem(api.post(f"/users/{bob.username}/follow"), 401, "follow anonymously")
-    assert_problem(api.delete(f"/users/{bob.username}/follow"), 401, "unfollow anonymously")
+    expect_problem(api.post(f"/users/{bob.username}/follow"), 401, "follow anonymously")
+    expect_problem(api.delete(f"/users/{bob.username}/follow"), 401, "unfollow anonymously")
 
 
 def test_unfollow_answers_following_false_and_is_idempotent(
@@ -93,7 +86,7 @@ def test_followers_and_following_list_the_profiles(
 
 def test_follow_lists_of_an_unknown_user_answer_404(api: httpx.Client) -> None:
     for which in ("followers", "following"):
-        assert_problem(api.get(f"/users/{unique('nobody')}/{which}"), 404, which)
+        expect_problem(api.get(f"/users/{unique('nobody')}/{which}"), 404, which)
 
 
 def test_follower_pages_never_repeat_or_skip_while_new_followers_arrive(

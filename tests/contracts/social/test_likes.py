@@ -6,7 +6,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-from tests.contracts.social.network import Crowd, Network, User, assert_problem, expect
+from tests.contracts.checks import expect, expect_problem
+from tests.contracts.social.network import Crowd, Network, User
 
 CONCURRENT = 10
 
@@ -48,8 +49,8 @@ def test_liking_needs_a_token_and_an_existing_post(
     post = net.post(alice)
     expect(api.delete(f"/posts/{post['id']}", headers=alice.auth), 204, "deleting")
 
-    assert_problem(api.post(f"/posts/{post['id']}/like"), 401, "liking anonymously")
-    assert_problem(api.post(f"/posts/{post['id']}/like", headers=alice.auth), 404, "a gone post")
+    expect_problem(api.post(f"/posts/{post['id']}/like"), 401, "liking anonymously")
+    expect_problem(api.post(f"/posts/{post['id']}/like", headers=alice.auth), 404, "a gone post")
 
 
 def send_at_once(api: httpx.Client, requests: list[tuple[str, str, dict[str, str]]]) -> list[int]:

@@ -5,15 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
-from tests.contracts.social.network import (
-    Crowd,
-    Network,
-    User,
-    assert_field_errors,
-    assert_problem,
-    assert_profile,
-    expect,
-)
+from tests.contracts.checks import expect, expect_field_errors, expect_problem
+from tests.contracts.social.network import Crowd, Network, User, assert_profile
 
 NOTIFICATION_MEMBERS = {"id", "type", "actor", "post_id", "read", "created_at"}
 
@@ -97,9 +90,9 @@ def test_every_comment_notifies(net: Network, alice: User, bob: User) -> None:
 
 
 def test_notifications_need_a_token(api: httpx.Client) -> None:
-    assert_problem(api.get("/notifications"), 401, "reading anonymously")
+    expect_problem(api.get("/notifications"), 401, "reading anonymously")
     response = api.post("/notifications/read", json={"all": True})
-    assert_problem(response, 401, "marking anonymously")
+    expect_problem(response, 401, "marking anonymously")
 
 
 def make_notifications(
@@ -157,7 +150,7 @@ def test_nobody_can_mark_someone_elses_notifications_read(
 def test_marking_read_without_ids_or_all_answers_422(api: httpx.Client, alice: User) -> None:
     response = api.post("/notifications/read", json={}, headers=alice.auth)
 
-    assert_field_errors(response, "marking read with an empty body")
+    expect_field_errors(response, "marking read with an empty body")
 
 
 def test_notification_pages_never_repeat_or_skip_while_new_ones_arrive(

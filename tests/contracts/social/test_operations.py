@@ -7,20 +7,15 @@ from typing import Any
 
 import httpx
 import yaml
-from tests.contracts.social.network import (
-    Network,
-    User,
-    assert_field_errors,
-    assert_problem,
-    expect,
-)
+from tests.contracts.checks import expect, expect_field_errors, expect_problem
+from tests.contracts.social.network import Network, User
 from tests.generated.contracts import missing_security_headers, wrong_security_header_values
 
 SEED_FILE = Path(__file__).resolve().parents[3] / "templates" / "_kinds" / "social" / "seed.yaml"
 
 
 def test_an_unknown_route_answers_404_problem_details(api: httpx.Client) -> None:
-    assert_problem(api.get("/no-such-route"), 404, "an unknown route")
+    expect_problem(api.get("/no-such-route"), 404, "an unknown route")
 
 
 def test_malformed_json_answers_422_problem_details(api: httpx.Client, alice: User) -> None:
@@ -30,13 +25,13 @@ def test_malformed_json_answers_422_problem_details(api: httpx.Client, alice: Us
         headers={**alice.auth, "Content-Type": "application/json"},
     )
 
-    assert_field_errors(response, "a truncated JSON body")
+    expect_field_errors(response, "a truncated JSON body")
 
 
 def test_a_missing_field_is_named_in_errors(api: httpx.Client) -> None:
     response = api.post("/auth/register", json={"email": "x@example.com"})
 
-    assert_field_errors(response, "register without a username", "username", "password")
+    expect_field_errors(response, "register without a username", "username", "password")
 
 
 def probes(net: Network, alice: User) -> list[tuple[str, str, dict[str, Any]]]:

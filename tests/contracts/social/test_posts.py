@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from tests.contracts.social.network import (
-    Crowd,
-    Network,
-    User,
-    assert_field_errors,
-    assert_problem,
-    assert_profile,
-    expect,
-)
+from tests.contracts.checks import expect, expect_field_errors, expect_problem
+from tests.contracts.social.network import Crowd, Network, User, assert_profile
 
 POST_MEMBERS = {"id", "body", "author", "like_count", "comment_count", "liked_by_me", "created_at"}
 
@@ -59,7 +52,7 @@ def test_an_empty_blank_or_too_long_post_answers_422(
 
     response = api.post("/posts", json={"body": body}, headers=author.auth)
 
-    assert_field_errors(response, f"a post of {len(body)} code points", "body")
+    expect_field_errors(response, f"a post of {len(body)} code points", "body")
     assert net.profile(author.username)["posts_count"] == before, "the post was stored"
 
 
@@ -75,7 +68,7 @@ def test_a_post_is_stored_as_given_and_returned_as_json(api: httpx.Client, alice
 
 
 def test_publishing_needs_a_token(api: httpx.Client) -> None:
-    assert_problem(api.post("/posts", json={"body": "anonymous"}), 401, "anonymous post")
+    expect_problem(api.post("/posts", json={"body": "anonymous"}), 401, "anonymous post")
 
 
 def test_anyone_may_read_a_post(net: Network, api: httpx.Client, alice: User) -> None:
@@ -91,7 +84,7 @@ def test_an_unknown_post_answers_404(net: Network, api: httpx.Client, alice: Use
     post = net.post(alice)
     expect(api.delete(f"/posts/{post['id']}", headers=alice.auth), 204, "deleting")
 
-    assert_problem(api.get(f"/posts/{post['id']}"), 404, "a deleted post")
+    expect_problem(api.get(f"/posts/{post['id']}"), 404, "a deleted post")
 
 
 def test_only_the_author_may_delete_a_post(
@@ -99,8 +92,8 @@ def test_only_the_author_may_delete_a_post(
 ) -> None:
     post = net.post(alice)
 
-    assert_problem(api.delete(f"/posts/{post['id']}"), 401, "deleting anonymously")
-    assert_problem(api.delete(f"/posts/{post['id']}", headers=bob.auth), 403, "someone else")
+    expect_problem(api.delete(f"/posts/{post['id']}"), 401, "deleting anonymously")
+    expect_problem(api.delete(f"/posts/{post['id']}", headers=bob.auth), 403, "someone else")
     expect(api.get(f"/posts/{post['id']}"), 200, "the post is still there")
     response = api.delete(f"/posts/{post['id']}", headers=alice.auth)
     assert response.status_code == 204 and not response.content, response.text
@@ -116,8 +109,8 @@ def test_deleting_a_post_takes_its_likes_comments_and_notifications(
 
     expect(api.delete(f"/posts/{post['id']}", headers=alice.auth), 204, "deleting")
 
-    assert_problem(api.get(f"/posts/{post['id']}/comments"), 404, "its comments")
-    assert_problem(api.post(f"/posts/{post['id']}/like", headers=bob.auth), 404, "liking it")
+    expect_problem(api.get(f"/posts/{post['id']}/comments"), 404, "its comments")
+    expect_problem(api.post(f"/posts/{post['id']}/like", headers=bob.auth), 404, "liking it")
     left = net.notifications(alice)
     assert left["items"] == [], f"notifications about the deleted post remain: {left}"
     assert left["unread_count"] == 0
@@ -136,7 +129,7 @@ def test_a_users_posts_are_listed_newest_first(net: Network, alice: User, bob: U
 
 
 def test_posts_of_an_unknown_user_answer_404(api: httpx.Client) -> None:
-    assert_problem(api.get("/users/no_such_user_here_x/posts"), 404, "an unknown user's posts")
+    expect_problem(api.get("/users/no_such_user_here_x/posts"), 404, "an unknown user's posts")
 
 
 @pytest.mark.parametrize("post_id", ["2147483648", "99999999999999999999"])
@@ -146,4 +139,4 @@ def test_an_id_too_large_for_any_post_is_refused_not_a_crash(
     response = api.get(f"/posts/{post_id}")
 
     assert response.status_code in (404, 422), f"/posts/{post_id}: {response.status_code}"
-    assert_problem(response, response.status_code, f"post id {post_id}")
+    expect_problem(response, response.status_code, f"post id {post_id}")

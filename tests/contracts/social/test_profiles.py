@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from tests.contracts.social.network import (
-    Crowd,
-    Network,
-    User,
-    assert_field_errors,
-    assert_problem,
-    expect,
-    unique,
-)
+from tests.contracts.checks import expect, expect_field_errors, expect_problem
+from tests.contracts.social.network import Crowd, Network, User, unique
 
 PROFILE_MEMBERS = {
     "username",
@@ -44,7 +37,7 @@ def test_a_profile_shows_its_counts_and_following_false_when_anonymous(
 
 
 def test_an_unknown_profile_answers_404(api: httpx.Client) -> None:
-    assert_problem(api.get(f"/users/{unique('nobody')}"), 404, "an unknown username")
+    expect_problem(api.get(f"/users/{unique('nobody')}"), 404, "an unknown username")
 
 
 def test_patch_me_changes_only_the_fields_sent(
@@ -105,12 +98,12 @@ def test_patch_me_answers_422_for_a_long_bio_or_a_non_http_avatar(
 
     response = api.patch("/users/me", json={field: value}, headers=user.auth)
 
-    assert_field_errors(response, f"{field}={value[:30]!r}", field)
+    expect_field_errors(response, f"{field}={value[:30]!r}", field)
     assert net.profile(user.username)[field] in (None, ""), "the bad value was stored"
 
 
 def test_patch_me_needs_a_token(api: httpx.Client) -> None:
-    assert_problem(api.patch("/users/me", json={"bio": "x"}), 401, "PATCH /users/me anonymously")
+    expect_problem(api.patch("/users/me", json={"bio": "x"}), 401, "PATCH /users/me anonymously")
 
 
 def usernames(net: Network, term: str, **params: object) -> list[str]:
