@@ -9,10 +9,11 @@ No HTTP in here: functions raise the errors of app/core/errors.py.
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app.accounts.models import Role, User
+from app.cart.models import CartItem
 from app.cart.service import cart_items
 from app.catalog.models import Product
 from app.core.config import settings
@@ -56,6 +57,7 @@ def checkout(session: Session, *, user: User, shipping_address: dict[str, Any]) 
     items = cart_items(session, user=user)
     if not items:
         raise InvalidInputError("Your cart is empty.", field="cart")
+    _claim_cart(session, items)
     # The same order of locks in every transaction (by product id), so two checkouts
     # never wait for each other in a circle (a deadlock) on PostgreSQL.
     items.sort(key=lambda item: item.product_id)
@@ -94,10 +96,27 @@ def checkout(session: Session, *, user: User, shipping_address: dict[str, Any]) 
         ],
     )
     session.add(order)
-    for item in items:
-        session.delete(item)
     session.commit()
     return order
+
+
+def _claim_cart(session: Session, items: list[CartItem]) -> None:
+    """Empty the cart before anything is reserved, or 409 if another checkout got there first.
+
+    Two checkouts of one cart (two tabs, two Idempotency-Keys) must not make two
+    orders. On PostgreSQL this DELETE locks the lines: the second checkout waits
+    here until the first commits, then deletes nothing and stops. On SQLite the
+    second cannot even start until the first is done (BEGIN IMMEDIATE), and then
+    finds the cart empty. If anything below fails, the rollback restores the cart.
+    """
+    claimed = session.execute(
+        delete(CartItem)
+        .where(CartItem.id.in_([item.id for item in items]))
+        .execution_options(synchronize_session=False)
+    )
+    if claimed.rowcount != len(items):  # type: ignore[attr-defined]
+        session.rollback()
+        raise ConflictError("Your cart changed during checkout: look at it and try again.")
 
 
 def _reserve(session: Session, product_id: int, quantity: int) -> bool:

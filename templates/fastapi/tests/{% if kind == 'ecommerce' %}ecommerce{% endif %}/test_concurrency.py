@@ -44,3 +44,30 @@ def test_twelve_checkouts_of_the_last_five_items_make_exactly_five_orders(
     session.expire_all()
     assert session.get_one(Product, product.id).stock == 0
     assert session.scalar(select(func.count(Order.id))) == STOCK
+
+
+def test_one_cart_checked_out_twice_at_once_makes_one_order(app: FastAPI, session: Session) -> None:
+    """Two tabs, two Idempotency-Keys, one cart: the second finds the cart taken."""
+    product = create_product(session, stock=10)
+    buyer = create_user(session)
+    add_to_cart(session, user=buyer, product=product, quantity=2)
+    tabs = 2
+    start = threading.Barrier(tabs)
+
+    def checkout(headers: dict[str, str]) -> int:
+        with TestClient(app) as client:
+            start.wait()
+            return client.post(
+                "/api/orders", json={"shipping_address": ADDRESS}, headers=headers
+            ).status_code
+
+    with ThreadPoolExecutor(tabs) as pool:
+        statuses = list(pool.map(checkout, [idempotency_headers(buyer) for _ in range(tabs)]))
+
+    assert statuses.count(201) == 1, statuses
+    # The other tab either waited and found the cart empty (422) or lost the race
+    # for the cart's lines (409); either way nothing else was ordered or reserved.
+    assert set(statuses) - {201} <= {409, 422}, statuses
+    session.expire_all()
+    assert session.get_one(Product, product.id).stock == 8
+    assert session.scalar(select(func.count(Order.id))) == 1
