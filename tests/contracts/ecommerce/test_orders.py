@@ -145,6 +145,33 @@ def test_twelve_concurrent_checkouts_of_the_last_five_items_make_exactly_five_or
     assert shop.stock(product["id"]) == 0
 
 
+def test_one_cart_checked_out_from_two_tabs_at_once_makes_one_order(
+    contract_server: object, shop: Shop, admin: User, alice: User
+) -> None:
+    """Two concurrent checkouts of one cart, each with its own key: one order, stock taken once.
+
+    The second finds the cart empty (422) or already being checked out (409).
+    """
+    product = shop.create_product(admin, stock=10)
+    shop.add_to_cart(alice, product["id"], 2)
+    api_url = str(shop.api.base_url)
+    tabs = 2
+    start = threading.Barrier(tabs)
+
+    def checkout(key: str) -> int:
+        with httpx.Client(base_url=api_url, timeout=60) as client:
+            start.wait()
+            response = client.post("/orders", json=CHECKOUT, headers=alice.with_key(key))
+            return response.status_code
+
+    with ThreadPoolExecutor(tabs) as pool:
+        statuses = sorted(pool.map(checkout, [new_key() for _ in range(tabs)]))
+    assert statuses[0] == 201 and statuses[1] in (409, 422), statuses
+    assert shop.stock(product["id"]) == 8
+    orders = expect(shop.api.get("/orders", headers=alice.auth), 200, "listing alice's orders")
+    assert orders["total"] == 1, f"one cart became {orders['total']} orders"
+
+
 # --- reading orders -------------------------------------------------------------------
 
 
