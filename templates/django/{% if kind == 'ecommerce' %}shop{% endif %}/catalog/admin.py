@@ -5,6 +5,7 @@ restock right in the product list (stock is editable there).
 """
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
@@ -44,3 +45,5 @@ class ProductAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}  # noqa: RUF012
     readonly_fields = ("created_at", "updated_at")
     date_hierarchy = "created_at"
+    # An image address typed without a scheme ("example.com/mug.png") means https.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}  # noqa: RUF012
