@@ -4,6 +4,7 @@ and a fresh sandbox payment provider for every test."""
 from collections.abc import Iterator
 
 import pytest
+from django.test import Client
 from rest_framework.test import APIClient
 
 from shop.accounts.models import User
@@ -46,6 +47,13 @@ def other_client(other_customer: User) -> APIClient:
 @pytest.fixture
 def shop_admin_client(shop_admin: User) -> APIClient:
     return client_for(shop_admin)
+
+
+@pytest.fixture
+def staff_client(client: Client) -> Client:
+    """A browser signed in to the admin site as a shop admin (a superuser)."""
+    client.force_login(AdminFactory(is_superuser=True))
+    return client
 
 
 @pytest.fixture(autouse=True)

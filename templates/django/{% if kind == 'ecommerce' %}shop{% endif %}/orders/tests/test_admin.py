@@ -5,19 +5,11 @@ from django.test import Client
 from django.urls import reverse
 
 from shop.accounts.models import User
-from shop.accounts.tests.factories import AdminFactory
 from shop.catalog.tests.factories import ProductFactory
 from shop.orders.models import Order, OrderStatus
 from shop.orders.tests.factories import OrderFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def staff_client(client: Client) -> Client:
-    admin: User = AdminFactory(is_superuser=True)
-    client.force_login(admin)
-    return client
 
 
 @pytest.mark.parametrize(
