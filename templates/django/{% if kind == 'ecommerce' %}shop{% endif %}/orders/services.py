@@ -65,10 +65,16 @@ def _reloaded(order: Order) -> Order:
 def order_checkout(*, user: User, shipping_address: dict[str, str]) -> Order:
     """Turn the cart into an order, reserving its stock: all or nothing."""
     with transaction.atomic():
-        # The same order of locks in every transaction (by product id), so that two
-        # checkouts never wait for each other in a circle (a deadlock) on PostgreSQL.
+        # The cart's lines are locked (select_for_update) so that two checkouts of one
+        # cart, sent at once with different keys, make one order: the second waits,
+        # then finds the cart empty. Stock is taken in the same order in every
+        # transaction (by product id), so that two checkouts never wait for each other
+        # in a circle (a deadlock) on PostgreSQL.
         items = list(
-            CartItem.objects.select_related("product").filter(user=user).order_by("product_id")
+            CartItem.objects.select_related("product")
+            .select_for_update(of=("self",))
+            .filter(user=user)
+            .order_by("product_id")
         )
         if not items:
             raise InvalidInputError("your cart is empty", field="cart")

@@ -55,3 +55,34 @@ def test_twelve_checkouts_of_the_last_five_items_should_make_exactly_five_orders
     product.refresh_from_db()
     assert product.stock == 0
     assert Order.objects.count() == STOCK
+
+
+@pytest.mark.django_db(transaction=True)
+def test_one_cart_checked_out_twice_at_once_should_make_one_order():
+    product = ProductFactory(stock=STOCK)
+    buyer = UserFactory()
+    CartItemFactory(user=buyer, product=product, quantity=2)
+    start = threading.Barrier(2)
+
+    def checkout(key: str) -> int:
+        client = APIClient()
+        client.force_authenticate(user=buyer)
+        try:
+            start.wait()
+            response = client.post(
+                reverse("api:order-list"),
+                {"shipping_address": ADDRESS},
+                format="json",
+                HTTP_IDEMPOTENCY_KEY=key,  # two keys: two attempts, not one retried
+            )
+            return response.status_code
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(2) as pool:
+        statuses = sorted(pool.map(checkout, ["first-key", "second-key"]))
+
+    assert statuses == [201, 422]  # the second finds the cart already empty
+    product.refresh_from_db()
+    assert product.stock == STOCK - 2
+    assert Order.objects.count() == 1
