@@ -135,3 +135,11 @@ def test_a_signed_body_that_is_not_an_event_should_answer_400(
     api_client: APIClient, payload: bytes
 ):
     assert post(api_client, payload).status_code == 400
+
+
+def test_a_huge_body_should_answer_400_not_crash(api_client: APIClient, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 100
+
+    response = post(api_client, event("payment.succeeded", 1) + b" " * 200)
+
+    assert response.status_code == 400
