@@ -1,0 +1,41 @@
+"""POST /api/payments/webhook: events from the payment provider, signed with a shared secret."""
+
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.errors import BadRequestError
+from shop.payments import services, signatures
+
+
+class WebhookView(APIView):
+    # The provider sends no user token: the signature is what authenticates it.
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+
+    @extend_schema(
+        request={"application/json": dict},
+        parameters=[OpenApiParameter("Payment-Signature", str, OpenApiParameter.HEADER)],
+        responses={200: inline_serializer("WebhookAnswer", {"status": serializers.CharField()})},
+        tags=["Payments"],
+    )
+    def post(self, request: Request) -> Response:
+        """Receive a signed event (payment.succeeded, payment.refunded); 400 if unsigned."""
+        # The signature covers the exact bytes sent: check them before parsing anything.
+        # Django refuses to read bodies over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB).
+        try:
+            payload = request.body
+        except RequestDataTooBig:
+            raise BadRequestError("the body is too large to be an event") from None
+        signatures.verify(
+            request.headers.get("Payment-Signature"),
+            payload,
+            secret=settings.PAYMENT_WEBHOOK_SECRET,
+        )
+        event = services.parse_event(payload)
+        return Response({"status": services.webhook_event_handle(event=event)})

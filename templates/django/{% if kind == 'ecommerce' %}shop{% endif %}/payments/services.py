@@ -1,0 +1,55 @@
+"""Apply the payment provider's events to orders, each event at most once."""
+
+import json
+import logging
+from typing import Any
+
+from django.db import IntegrityError, transaction
+
+from core.errors import BadRequestError
+from shop.orders import services as orders
+from shop.orders.models import Order
+from shop.payments.models import WebhookEvent
+
+logger = logging.getLogger(__name__)
+
+
+def parse_event(payload: bytes) -> dict[str, Any]:
+    try:
+        event = json.loads(payload)
+    except ValueError:
+        raise BadRequestError("the body is not valid JSON") from None
+    if not isinstance(event, dict) or not isinstance(event.get("id"), str) or not event["id"]:
+        raise BadRequestError("the body is not an event: it needs a string id")
+    return event
+
+
+def webhook_event_handle(*, event: dict[str, Any]) -> str:
+    """Apply one event; answer "processed", "ignored" (does not apply) or "duplicate"."""
+    event_type = str(event.get("type", ""))
+    with transaction.atomic():
+        # Recorded first, in the same transaction as its effect: if the id was seen
+        # before, the primary key refuses it and nothing else happens.
+        try:
+            with transaction.atomic():
+                WebhookEvent.objects.create(id=event["id"][:255], type=event_type[:100])
+        except IntegrityError:
+            return "duplicate"
+        order = _order_of(event)
+        applied = False
+        if order is not None and event_type == "payment.succeeded":
+            applied = orders.order_mark_paid(order=order)
+        elif order is not None and event_type == "payment.refunded":
+            applied = orders.order_mark_refunded(order=order)
+    if not applied:
+        logger.info("Webhook event %s (%s) does not apply: ignored", event["id"], event_type)
+    return "processed" if applied else "ignored"
+
+
+def _order_of(event: dict[str, Any]) -> Order | None:
+    data = event.get("data")
+    order_id = data.get("order_id") if isinstance(data, dict) else None
+    # bool is an int in Python: "order_id": true must not mean order 1.
+    if not isinstance(order_id, int) or isinstance(order_id, bool) or order_id < 1:
+        return None
+    return Order.objects.prefetch_related("items").filter(pk=order_id).first()

@@ -1,0 +1,33 @@
+"""shop/payments/signatures.py: the HMAC and its 5-minute window, either way."""
+
+import pytest
+
+from core.errors import BadRequestError
+from shop.payments.signatures import sign, verify
+
+NOW = 1_800_000_000
+
+
+@pytest.mark.parametrize("offset", [-300, 0, 300])
+def test_a_signature_within_five_minutes_should_pass(offset: int):
+    header = sign(b"{}", secret="s3cret", timestamp=NOW + offset)
+
+    verify(header, b"{}", secret="s3cret", now=NOW)  # does not raise
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        None,
+        "",
+        "v1=abc",
+        "t=abc,v1=abc",
+        sign(b"{}", secret="other", timestamp=NOW),
+        sign(b"{ }", secret="s3cret", timestamp=NOW),
+        sign(b"{}", secret="s3cret", timestamp=NOW - 301),
+        sign(b"{}", secret="s3cret", timestamp=NOW + 301),
+    ],
+)
+def test_a_missing_wrong_or_stale_signature_should_be_refused(header: str | None):
+    with pytest.raises(BadRequestError):
+        verify(header, b"{}", secret="s3cret", now=NOW)
