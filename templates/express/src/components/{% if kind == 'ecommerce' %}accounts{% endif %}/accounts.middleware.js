@@ -4,8 +4,7 @@
 //   .post('/products', requireAdmin, ...)    an admin, else 401 (anonymous) or 403
 import { AppError } from '../../lib/errors.js';
 import * as users from './accounts.repository.js';
-
-export const ROLES = Object.freeze({ customer: 'customer', admin: 'admin' });
+import { ROLES } from './accounts.service.js';
 
 export async function requireUser(req, res, next) {
   // A valid token for an account that no longer exists is as bad as no token.

@@ -5,8 +5,9 @@ import { createToken, hashPassword, verifyDummyPassword, verifyPassword } from '
 import { isUniqueViolation } from '../../lib/db.js';
 import { AppError } from '../../lib/errors.js';
 import { LoginLimiter } from '../../lib/login-limiter.js';
-import { ROLES } from './accounts.middleware.js';
 import * as users from './accounts.repository.js';
+
+export const ROLES = Object.freeze({ customer: 'customer', admin: 'admin' });
 
 export const loginLimiter = new LoginLimiter({
   maxFailures: config.loginMaxFailures,

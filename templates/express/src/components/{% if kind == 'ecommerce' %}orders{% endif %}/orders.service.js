@@ -7,7 +7,7 @@
 import { config } from '../../lib/config.js';
 import { db, toIsoString } from '../../lib/db.js';
 import { AppError } from '../../lib/errors.js';
-import { ROLES } from '../accounts/accounts.middleware.js';
+import { ROLES } from '../accounts/accounts.service.js';
 import * as cart from '../cart/cart.repository.js';
 import { paymentProvider } from '../payments/provider.js';
 import * as orders from './orders.repository.js';
