@@ -108,6 +108,17 @@ describe('POST /api/orders (checkout)', () => {
     assert.equal(await countRows('orders'), 1);
   });
 
+  test('when the first request with a key is still running, then a repeat is 409', async () => {
+    const { alice, product } = await setUp();
+    await addToCart(t.app, alice, product.id);
+    const key = randomUUID();
+    assert.equal((await checkout(t.app, alice, key)).status, 201);
+    // As if the first request had claimed the key and not answered yet.
+    await t.db('idempotency_keys').where({ key }).update({ status_code: null, body: null });
+    assert.equal((await checkout(t.app, alice, key)).status, 409);
+    assert.equal(await countRows('orders'), 1);
+  });
+
   test('when two customers use the same key, then each gets an order of their own', async () => {
     const { alice, product } = await setUp();
     const bob = await createCustomer(t.app, 'Bob');
