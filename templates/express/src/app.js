@@ -5,7 +5,7 @@
 import cors from 'cors';
 import express from 'express';
 
-import { apiRouter } from './api.js';
+import { apiRouter, rawBodyRouter } from './api.js';
 import { config } from './lib/config.js';
 import { errorHandler, notFoundHandler } from './lib/errors.js';
 import { healthRouter } from './lib/health.js';
@@ -23,6 +23,9 @@ export function createApp() {
   app.use(measureRequests);
   // Only the listed front ends may call the API from a browser (CORS_ORIGINS).
   app.use(cors({ origin: config.corsOrigins, maxAge: 600 }));
+  // Routes that must see the exact bytes sent (a signed webhook) read the body themselves,
+  // before the JSON parser below replaces it with an object.
+  app.use('/api', rawBodyRouter);
   // A small body limit: nothing in this API needs more, and big bodies cost memory.
   app.use(express.json({ limit: '100kb' }));
 

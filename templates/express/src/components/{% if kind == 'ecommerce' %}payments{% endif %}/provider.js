@@ -1,0 +1,77 @@
+// The payment provider, behind one small interface.
+//
+// The shop only ever talks to a provider object with two async methods:
+//
+//   charge({ amountCents, currency, token, idempotencyKey }) -> { id, amountCents, currency }
+//   refund({ chargeId, amountCents, idempotencyKey })
+//
+// Both pass the idempotency key on to the provider: if our request times out and we
+// try again, the provider sees the same key and does not charge (or refund) twice.
+// They throw AppError 'payment_declined' when the card is refused (the API answers 402)
+// and 'upstream_failed' when the provider fails and nothing was charged (502).
+//
+// The default is an offline sandbox that behaves like a card processor, so the whole
+// checkout works with no account anywhere. To take real payments, write a class with
+// the same two methods that calls your provider's API (Stripe, Adyen, Mollie...) and
+// name it in the settings: PAYMENT_PROVIDER=src/payments/stripe.js:StripeProvider
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { config } from '../../lib/config.js';
+import { AppError } from '../../lib/errors.js';
+
+/**
+ * An offline card processor with three test cards: tok_visa succeeds; tok_declined (and
+ * any other token) is declined; tok_error fails as an outage (nothing is charged, the
+ * client may retry). It remembers charges and refunds in memory, by idempotency key.
+ */
+export class SandboxProvider {
+  charges = new Map();
+  refunds = new Map();
+
+  async charge({ amountCents, currency, token, idempotencyKey }) {
+    if (token === 'tok_error') {
+      throw new AppError(
+        'upstream_failed',
+        { payment: ['provider is unavailable'] },
+        { detail: 'The payment provider is unavailable; nothing was charged. Try again later.' },
+      );
+    }
+    if (token !== 'tok_visa') {
+      throw new AppError(
+        'payment_declined',
+        { payment_token: ['was declined'] },
+        { detail: 'The card was declined.' },
+      );
+    }
+    // The same key twice is the same charge: a retry never charges again.
+    if (!this.charges.has(idempotencyKey)) {
+      this.charges.set(idempotencyKey, { id: `ch_sandbox_${randomUUID()}`, amountCents, currency });
+    }
+    return this.charges.get(idempotencyKey);
+  }
+
+  async refund({ chargeId, idempotencyKey }) {
+    if (!this.refunds.has(idempotencyKey)) this.refunds.set(idempotencyKey, chargeId);
+  }
+}
+
+/** "sandbox", or "path/to/module.js:ClassName" of a class built with no arguments. */
+export async function loadProvider(name) {
+  if (name === 'sandbox') return new SandboxProvider();
+  const [file, className] = name.split(':');
+  const module = await import(pathToFileURL(path.resolve(file)).href);
+  if (typeof module[className] !== 'function') {
+    throw new Error(`PAYMENT_PROVIDER: ${file} exports no class named ${className}`);
+  }
+  return new module[className]();
+}
+
+let provider;
+
+/** The provider named by PAYMENT_PROVIDER, made once for the whole process. */
+export function paymentProvider() {
+  provider ??= loadProvider(config.paymentProvider);
+  return provider;
+}
