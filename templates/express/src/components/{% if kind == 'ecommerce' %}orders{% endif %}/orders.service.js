@@ -88,6 +88,7 @@ export async function checkout(user, shippingAddress) {
   const id = await db.transaction(async (trx) => {
     const lines = await cart.linesOf(user.id, trx);
     if (lines.length === 0) throw AppError.validation('cart', 'is empty');
+    await claimCart(trx, user.id, lines);
     // The same order of row locks in every checkout (by product id), so that two of
     // them never wait for each other in a circle (a deadlock) on PostgreSQL.
     lines.sort((a, b) => a.product_id - b.product_id);
@@ -126,10 +127,25 @@ export async function checkout(user, shippingAddress) {
         quantity: line.quantity,
       })),
     );
-    await cart.clear(user.id, trx);
     return orderId;
   });
   return presentOne(id);
+}
+
+/**
+ * Empty the cart before anything is reserved, or 409 if another checkout got there first.
+ *
+ * Two checkouts of one cart (two tabs, two Idempotency-Keys) must not make two orders.
+ * On PostgreSQL this DELETE locks the lines: the second checkout waits here until the
+ * first commits, then deletes nothing and stops. On SQLite the second cannot start
+ * before the first is done (BEGIN IMMEDIATE), and then finds the cart empty. If
+ * anything after this fails, the rollback puts the lines back.
+ */
+async function claimCart(trx, userId, lines) {
+  const claimed = await cart.clear(userId, trx);
+  if (claimed !== lines.length) {
+    throw AppError.conflict('cart', 'changed during checkout: look at it and try again');
+  }
 }
 
 // --- payment -----------------------------------------------------------------------
