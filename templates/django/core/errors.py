@@ -1,19 +1,34 @@
 """The app's own errors. Services raise them; they know nothing about HTTP.
 
 core/exceptions.py is the only place that turns them into responses, each with its
-status code and RealWorld's `{"errors": {"field": ["message"]}}` body.
+status code, in the API's error shape.
 """
+
+from typing import Any
 
 
 class AppError(Exception):
-    """A failure the caller can act on, with the field it is about."""
+    """A failure the caller can act on, with the field it is about.
+
+    `extensions` are extra members that some errors add to the error body (for
+    example which products ran short at checkout).
+    """
 
     status_code = 400
 
-    def __init__(self, message: str, *, field: str = "body") -> None:
+    def __init__(
+        self, message: str, *, field: str = "body", extensions: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
+        self.extensions = extensions or {}
+
+
+class BadRequestError(AppError):
+    """The request itself is unusable (a required header is missing, a signature is bad)."""
+
+    status_code = 400
 
 
 class InvalidInputError(AppError):
@@ -24,6 +39,12 @@ class AuthenticationError(AppError):
     status_code = 401
 
 
+class PaymentDeclinedError(AppError):
+    """The payment provider refused the charge (a declined card)."""
+
+    status_code = 402
+
+
 class PermissionDeniedError(AppError):
     status_code = 403
 
@@ -32,9 +53,21 @@ class NotFoundError(AppError):
     status_code = 404
 
 
+class ConflictError(AppError):
+    """The request clashes with the current state (a taken e-mail, an order already paid)."""
+
+    status_code = 409
+
+
 class TooManyAttemptsError(AppError):
     status_code = 429
 
     def __init__(self, message: str, *, retry_after_seconds: int, field: str = "body") -> None:
         super().__init__(message, field=field)
         self.retry_after_seconds = retry_after_seconds
+
+
+class UpstreamServiceError(AppError):
+    """A service we depend on (the payment provider) failed; nothing was done."""
+
+    status_code = 502

@@ -10,7 +10,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.exceptions import error_body
+from core.exceptions import json_error
 
 logger = logging.getLogger(__name__)
 
@@ -32,4 +32,4 @@ def health(request: Request) -> Response:
 
 def api_not_found(request: HttpRequest, path: str = "") -> JsonResponse:
     """Any path under /api that no endpoint answers: a JSON 404, in every environment."""
-    return JsonResponse(error_body({"body": ["not found"]}), status=404)
+    return json_error(404, "not found")
