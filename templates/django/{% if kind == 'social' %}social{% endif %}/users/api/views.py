@@ -87,6 +87,7 @@ class UserSearchView(APIView):
     permission_classes = (AllowAny,)
 
     @extend_schema(
+        operation_id="users_search",
         parameters=[SearchQuerySerializer, PageQuerySerializer],
         responses={200: ProfilePageOutputSerializer},
         tags=["Profiles"],
