@@ -12,3 +12,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# On SQLite, the test database is a file rather than Django's default shared in-memory
+# one: tests that check behaviour under concurrent requests open one connection per
+# thread, and an in-memory database shared between threads fails at once with
+# "database table is locked" where a file makes writers wait their turn (BEGIN IMMEDIATE
+# and the busy timeout of config/settings/base.py), as in production.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test.db")}  # noqa: F405

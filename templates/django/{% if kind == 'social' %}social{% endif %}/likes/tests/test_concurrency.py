@@ -2,14 +2,16 @@
 
 Real threads send the requests at the same moment, each with its own database
 connection, as a real server's threads would. transaction=True: the test's data
-is committed (not held in a transaction the other connections cannot see).
+is committed (not held in a transaction the other connections cannot see). This
+holds on PostgreSQL (the unique constraint) and on SQLite (BEGIN IMMEDIATE: the test
+database is a file there, see config/settings/test.py).
 """
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from rest_framework.test import APIClient
 
 from social.likes.models import Like
@@ -19,15 +21,7 @@ from social.users.tests.factories import UserFactory
 
 REQUESTS = 8
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(
-        connection.vendor == "sqlite",
-        reason="the test database on SQLite lives in memory, shared by the threads, where "
-        "SQLite reports 'table is locked' instead of waiting; `make run` uses a file, "
-        "where BEGIN IMMEDIATE makes concurrent likes wait their turn",
-    ),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def send_at_once(path: str, user: object) -> list[int]:
