@@ -8,6 +8,7 @@ code, and Ctrl-C into exit 130. No traceback reaches the user on purpose.
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from collections.abc import Sequence
@@ -109,6 +110,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScaffoldError as error:
         print(f"roadmap-scaffold: error: {error}", file=sys.stderr)
         return 1
+    except OSError as error:
+        # The file system said no (a deleted working folder, a full disk, a folder we
+        # may not write to): say what failed, in one line, without a traceback.
+        print(f"roadmap-scaffold: error: {_describe_os_error(error)}", file=sys.stderr)
+        return 1
+
+
+def _describe_os_error(error: OSError) -> str:
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return "the current folder no longer exists: cd into a folder that exists and try again"
+    reason = error.strerror or str(error)
+    return f"{reason}: {error.filename}" if error.filename else reason
 
 
 # --- new -------------------------------------------------------------------------

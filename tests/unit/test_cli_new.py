@@ -209,6 +209,26 @@ def test_new_refuses_a_template_path_that_does_not_exist_and_changes_nothing(
     assert take_snapshot(tmp_path) == before
 
 
+def test_new_from_a_folder_that_was_deleted_is_one_line_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+):
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()  # a shell still "in" a folder that another terminal deleted
+
+    code = main(["new", str(tmp_path / "ok"), "--yes"])
+
+    _, err = capsys.readouterr()
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code == 1
+    assert lines == [
+        "roadmap-scaffold: error: the current folder no longer exists: "
+        "cd into a folder that exists and try again"
+    ]
+    assert list(tmp_path.iterdir()) == []  # no project, no staging folder left behind
+
+
 def test_new_refuses_a_database_that_copier_does_not_offer_and_leaves_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], take_snapshot: Snap
 ):
