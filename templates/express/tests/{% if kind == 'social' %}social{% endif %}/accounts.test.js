@@ -111,6 +111,13 @@ describe('GET /api/auth/me', () => {
     assertProblem(await request(t.app).get('/api/auth/me'), 401);
   });
 
+  test('when the token’s account no longer exists, then it is 401, not a database error', async () => {
+    const user = await createUser(t.app);
+    await t.db('users').where({ username: user.username }).delete();
+    const response = await request(t.app).post('/api/posts').set(user.auth).send({ body: 'hi' });
+    assertProblem(response, 401);
+  });
+
   test('when a token is invalid, then it is 401 even where anyone may call', async () => {
     const user = await createUser(t.app);
     const bad = { Authorization: 'Bearer not-a-jwt' };
