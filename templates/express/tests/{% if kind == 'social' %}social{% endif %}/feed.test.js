@@ -70,6 +70,8 @@ describe('GET /api/feed', () => {
       ['cursor', 'not a cursor!'],
       ['cursor', Buffer.from('{"x": 1}').toString('base64url')],
       ['cursor', Buffer.from('["yesterday", 1]').toString('base64url')],
+      ['cursor', Buffer.from('["-100000-01-01T00:00:00.000Z", 1]').toString('base64url')],
+      ['cursor', Buffer.from('["2026-01-01T00:00:00.000Z", 2147483648]').toString('base64url')],
     ];
     for (const [name, value] of bad) {
       const response = await request(t.app)

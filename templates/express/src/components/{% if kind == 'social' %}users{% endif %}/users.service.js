@@ -79,8 +79,9 @@ export function listFollowing(username, query, viewerId) {
 /** Follow someone; following twice changes nothing, and notifies only once. */
 export async function follow(followerId, username) {
   const followed = await findUser(username);
-  if (followed.id === followerId)
-    throw AppError.validation('username', 'is you: you cannot follow yourself');
+  if (followed.id === followerId) {
+    throw AppError.validation('username', 'is yours: you cannot follow yourself');
+  }
   // One transaction: the follow and its notification are stored together, or neither.
   await db.transaction(async (trx) => {
     if (await users.insertFollow(trx, followerId, followed.id)) {
