@@ -33,7 +33,7 @@ function withToken(row) {
 }
 
 function taken(field) {
-  return new AppError('conflict', { [field]: ['is already taken'] });
+  return AppError.conflict(field, 'is already taken');
 }
 
 export async function register({ username, email, password }) {
