@@ -1,0 +1,15 @@
+// HTTP in, HTTP out: take the validated input, call the service, send the answer.
+import * as service from './accounts.service.js';
+
+export async function register(req, res) {
+  res.status(201).json(await service.register(req.valid.body));
+}
+
+export async function login(req, res) {
+  // req.ip is the client's address (behind a proxy, set Express's "trust proxy").
+  res.json(await service.login(req.valid.body, req.ip));
+}
+
+export async function me(req, res) {
+  res.json({ user: await service.currentUser(req.userId) });
+}
