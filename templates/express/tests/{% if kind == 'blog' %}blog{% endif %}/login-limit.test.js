@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 
 import request from 'supertest';
 
-import { loginLimiter } from '../../src/components/users/users.service.js';
+import { loginLimiter } from '../../src/lib/sign-in.js';
 import { createUser } from '../factories.js';
 import { useTestApp } from '../helpers.js';
 

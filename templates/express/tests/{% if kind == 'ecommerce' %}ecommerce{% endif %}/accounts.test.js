@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 
 import request from 'supertest';
 
-import { createAdmin, loginLimiter } from '../../src/components/accounts/accounts.service.js';
+import { createAdmin } from '../../src/components/accounts/accounts.service.js';
+import { loginLimiter } from '../../src/lib/sign-in.js';
 import { PASSWORD, createCustomer, unique } from '../factories.js';
 import { countRows, useTestApp } from '../helpers.js';
 

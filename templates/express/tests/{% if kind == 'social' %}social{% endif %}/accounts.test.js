@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 
 import request from 'supertest';
 
-import { loginLimiter } from '../../src/components/accounts/accounts.service.js';
+import { loginLimiter } from '../../src/lib/sign-in.js';
 import { countRows, useTestApp } from '../helpers.js';
 import { PASSWORD, createUser, unique } from '../factories.js';
 

@@ -1,16 +1,10 @@
 // The rules of accounts: registering, signing in and changing one's details.
 // Knows nothing about HTTP: it returns data or throws an AppError.
-import { config } from '../../lib/config.js';
-import { createToken, hashPassword, verifyDummyPassword, verifyPassword } from '../../lib/auth.js';
+import { createToken, hashPassword } from '../../lib/auth.js';
 import { isUniqueViolation } from '../../lib/db.js';
 import { AppError } from '../../lib/errors.js';
-import { LoginLimiter } from '../../lib/login-limiter.js';
+import { checkCredentials } from '../../lib/sign-in.js';
 import * as users from './users.repository.js';
-
-export const loginLimiter = new LoginLimiter({
-  maxFailures: config.loginMaxFailures,
-  windowSeconds: config.loginWindowSeconds,
-});
 
 /** The account as its owner sees it: with a fresh token, never with the password hash. */
 function toUser(row) {
@@ -55,25 +49,7 @@ export async function register({ username, email, password }) {
 
 /** Sign in; `client` (the caller's address) and the e-mail together key the login limit. */
 export async function login({ email, password }, client) {
-  const normalisedEmail = email.trim().toLowerCase();
-  const key = LoginLimiter.key(normalisedEmail, client);
-  const retryAfter = loginLimiter.retryAfter(key);
-  if (retryAfter) {
-    throw new AppError(
-      'too_many_requests',
-      { login: ['too many failed attempts, try again later'] },
-      { retryAfter },
-    );
-  }
-  const row = await users.findByEmail(normalisedEmail);
-  const valid = row
-    ? await verifyPassword(password, row.password_hash)
-    : await verifyDummyPassword(password);
-  if (!row || !valid) {
-    loginLimiter.recordFailure(key);
-    throw new AppError('unauthorized', { 'email or password': ['is invalid'] });
-  }
-  loginLimiter.reset(key);
+  const row = await checkCredentials({ email, password, client, findByEmail: users.findByEmail });
   return toUser(row);
 }
 

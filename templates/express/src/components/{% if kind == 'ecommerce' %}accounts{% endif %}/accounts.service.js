@@ -1,18 +1,12 @@
 // The rules of accounts: registering, signing in, and making admins.
 // Knows nothing about HTTP: it returns data or throws an AppError.
-import { config } from '../../lib/config.js';
-import { createToken, hashPassword, verifyDummyPassword, verifyPassword } from '../../lib/auth.js';
+import { createToken, hashPassword } from '../../lib/auth.js';
 import { isUniqueViolation } from '../../lib/db.js';
 import { AppError } from '../../lib/errors.js';
-import { LoginLimiter } from '../../lib/login-limiter.js';
+import { checkCredentials } from '../../lib/sign-in.js';
 import * as users from './accounts.repository.js';
 
 export const ROLES = Object.freeze({ customer: 'customer', admin: 'admin' });
-
-export const loginLimiter = new LoginLimiter({
-  maxFailures: config.loginMaxFailures,
-  windowSeconds: config.loginWindowSeconds,
-});
 
 const EMAIL_TAKEN = () => AppError.conflict('email', 'has already been taken by another account');
 
@@ -52,27 +46,7 @@ export async function register({ email, password, name }) {
 
 /** Sign in; `client` (the caller's address) and the e-mail together key the login limit. */
 export async function login({ email, password }, client) {
-  const address = normalise(email);
-  const key = LoginLimiter.key(address, client);
-  const retryAfter = loginLimiter.retryAfter(key);
-  if (retryAfter) {
-    // Even the right password is refused now: otherwise guessing could simply go on.
-    throw new AppError(
-      'too_many_requests',
-      { login: ['too many failed attempts, try again later'] },
-      { retryAfter },
-    );
-  }
-  const row = await users.findByEmail(address);
-  const valid = row
-    ? await verifyPassword(password, row.password_hash)
-    : await verifyDummyPassword(password);
-  if (!row || !valid) {
-    loginLimiter.recordFailure(key);
-    // The same answer for both cases, so nobody can probe which e-mails have accounts.
-    throw new AppError('unauthorized', { 'email or password': ['is wrong'] });
-  }
-  loginLimiter.reset(key);
+  const row = await checkCredentials({ email, password, client, findByEmail: users.findByEmail });
   return withToken(row);
 }
 

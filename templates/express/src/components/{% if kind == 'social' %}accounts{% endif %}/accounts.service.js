@@ -1,16 +1,10 @@
 // The rules of accounts: registering and signing in.
 // Knows nothing about HTTP: it returns data or throws an AppError.
-import { createToken, hashPassword, verifyDummyPassword, verifyPassword } from '../../lib/auth.js';
-import { config } from '../../lib/config.js';
+import { createToken, hashPassword } from '../../lib/auth.js';
 import { isUniqueViolation } from '../../lib/db.js';
 import { AppError } from '../../lib/errors.js';
-import { LoginLimiter } from '../../lib/login-limiter.js';
+import { checkCredentials } from '../../lib/sign-in.js';
 import * as accounts from './accounts.repository.js';
-
-export const loginLimiter = new LoginLimiter({
-  maxFailures: config.loginMaxFailures,
-  windowSeconds: config.loginWindowSeconds,
-});
 
 /** The account as its owner sees it (with the e-mail), never with the password hash. */
 export function toUser(row) {
@@ -59,27 +53,12 @@ export async function register({ username, email, password }) {
 
 /** Sign in; `client` (the caller's address) and the e-mail together key the login limit. */
 export async function login({ email, password }, client) {
-  const normalisedEmail = email.toLowerCase();
-  const key = LoginLimiter.key(normalisedEmail, client);
-  // Locked out means locked out, even with the right password: otherwise guessing goes on.
-  const retryAfter = loginLimiter.retryAfter(key);
-  if (retryAfter) {
-    throw new AppError(
-      'too_many_requests',
-      { login: ['has failed too often, try again later'] },
-      { retryAfter },
-    );
-  }
-  const row = await accounts.findByEmail(normalisedEmail);
-  const valid = row
-    ? await verifyPassword(password, row.password_hash)
-    : await verifyDummyPassword(password);
-  if (!row || !valid) {
-    loginLimiter.recordFailure(key);
-    // The same answer for both cases, so nobody can probe which e-mails have accounts.
-    throw new AppError('unauthorized', { 'email or password': ['is wrong'] });
-  }
-  loginLimiter.reset(key);
+  const row = await checkCredentials({
+    email,
+    password,
+    client,
+    findByEmail: accounts.findByEmail,
+  });
   return withToken(row);
 }
 

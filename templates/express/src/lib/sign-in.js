@@ -1,0 +1,43 @@
+// Signing in with an e-mail address and a password, behind the failed-login limit.
+// Every kind of project signs in this way; each keeps its accounts in its own
+// table, so the caller says how to find an account by its e-mail address.
+import { verifyDummyPassword, verifyPassword } from './auth.js';
+import { config } from './config.js';
+import { AppError } from './errors.js';
+import { LoginLimiter } from './login-limiter.js';
+
+export const loginLimiter = new LoginLimiter({
+  maxFailures: config.loginMaxFailures,
+  windowSeconds: config.loginWindowSeconds,
+});
+
+/**
+ * The account row with this e-mail address and password; otherwise 401, or 429 (with
+ * Retry-After) while this address and client are locked out. `client` is the caller's
+ * address; `findByEmail(email)` resolves to the account's row (with `password_hash`).
+ */
+export async function checkCredentials({ email, password, client, findByEmail }) {
+  const address = String(email).trim().toLowerCase();
+  const key = LoginLimiter.key(address, client);
+  const retryAfter = loginLimiter.retryAfter(key);
+  if (retryAfter) {
+    // Even the right password is refused now: otherwise guessing could simply go on.
+    throw new AppError(
+      'too_many_requests',
+      { login: ['too many failed attempts, try again later'] },
+      { retryAfter },
+    );
+  }
+  const row = await findByEmail(address);
+  // An unknown address costs a hash too, so the answer's timing does not tell.
+  const valid = row
+    ? await verifyPassword(password, row.password_hash)
+    : await verifyDummyPassword(password);
+  if (!row || !valid) {
+    loginLimiter.recordFailure(key);
+    // The same answer for both cases, so nobody can probe which e-mails have accounts.
+    throw new AppError('unauthorized', { 'email or password': ['is invalid'] });
+  }
+  loginLimiter.reset(key);
+  return row;
+}
