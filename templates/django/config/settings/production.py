@@ -21,13 +21,10 @@ if not SECRET_KEY or SECRET_KEY == DEVELOPMENT_SECRET_KEY:
 # HTTPS. Behind a reverse proxy or load balancer that ends TLS, the proxy says which
 # scheme the client used in X-Forwarded-Proto. Only trust it behind such a proxy.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Sending plain-HTTP visitors to HTTPS is usually the job of that proxy (hosting
-# platforms do it for you), and `docker compose up` on your laptop serves plain HTTP,
-# so Django does not redirect unless SECURE_SSL_REDIRECT=true. Only then does
-# `manage.py check --deploy` stop skipping its "no redirect" warning (security.W008).
-SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", False)
-if not SECURE_SSL_REDIRECT:
-    SILENCED_SYSTEM_CHECKS = ["security.W008"]
+# Plain-HTTP visitors are sent to HTTPS (hosting platforms usually do it at their
+# proxy too, which does no harm). `docker compose up` on your laptop serves plain
+# HTTP, so compose.yaml turns this off with SECURE_SSL_REDIRECT=false.
+SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
 # Docker's HEALTHCHECK and load balancers ask over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^health$"]
 SECURE_HSTS_PRELOAD = True

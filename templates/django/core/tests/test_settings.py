@@ -41,14 +41,16 @@ def test_production_should_start_with_a_real_secret_key_and_debug_off():
     assert result.stdout.split() == ["False", "True"]
 
 
-def test_production_should_redirect_to_https_when_asked():
+def test_production_should_redirect_to_https_unless_told_not_to():
     code = "import config.settings.production as s; print(s.SECURE_SSL_REDIRECT)"
-    result = run_with_env(
-        code, APP_ENV="production", SECRET_KEY="x" * 60, SECURE_SSL_REDIRECT="true"
+    by_default = run_with_env(code, APP_ENV="production", SECRET_KEY="x" * 60)
+    turned_off = run_with_env(
+        code, APP_ENV="production", SECRET_KEY="x" * 60, SECURE_SSL_REDIRECT="false"
     )
 
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True"]
+    assert by_default.returncode == 0, by_default.stderr
+    assert by_default.stdout.split() == ["True"]
+    assert turned_off.stdout.split() == ["False"]
 
 
 @pytest.mark.parametrize(
