@@ -41,5 +41,7 @@ format: $(STAMP) ## format the tool's code
 	$(VENV)/bin/ruff check --fix src tests
 	$(VENV)/bin/ruff format src tests
 
-bench: $(STAMP) ## measure generation time against a bare copier copy
+bench: $(STAMP) ## time new, update and classroom new against plain copier and one new (ratios)
 	$(VENV)/bin/python bench/generation.py
+	$(VENV)/bin/python bench/update.py
+	$(VENV)/bin/python bench/classroom.py
