@@ -9,14 +9,19 @@ not stored: the key stays unused, so the client can simply retry.
 How it holds under concurrency: the key is claimed by inserting a row, and a
 unique constraint on (user, key) lets only one request win. The others see the
 claim and answer 409 while it runs, or replay its answer once it is done.
+A claim still unfinished after PAYMENT_TIMEOUT_SECONDS was left by a server that
+died mid-request: the next repeat takes it over instead of answering 409 forever.
 """
 
 import hashlib
 import json
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -84,9 +89,25 @@ def _claim(*, user: User, key: str, request_fingerprint: str) -> IdempotencyKey:
         raise InvalidInputError(
             f"this {HEADER} was already used for a different request", field=HEADER
         )
-    if existing.status_code is None:
+    if existing.status_code is None and not _take_over_abandoned(existing):
         raise ConflictError(f"a request with this {HEADER} is still being processed")
     return existing
+
+
+def _take_over_abandoned(claim: IdempotencyKey) -> bool:
+    """Claim the key again if its first request died unfinished; True if we now own it.
+
+    One conditional UPDATE that also renews the claim: of two repeats arriving together,
+    only the first still finds it old and wins; the other gets 409, like any repeat of a
+    request that is running.
+    """
+    now = timezone.now()
+    abandoned_before = now - timedelta(seconds=settings.PAYMENT_TIMEOUT_SECONDS)
+    with transaction.atomic():
+        taken = IdempotencyKey.objects.filter(
+            pk=claim.pk, status_code__isnull=True, created_at__lt=abandoned_before
+        ).update(created_at=now)
+    return taken == 1
 
 
 def _store(record: IdempotencyKey, response: Response) -> Response:

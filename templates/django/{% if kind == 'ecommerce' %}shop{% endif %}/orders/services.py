@@ -9,12 +9,12 @@ status already changed, updates no row, and is told so (409).
 No HTTP in here: functions raise the errors of core/errors.py.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from core.errors import ConflictError, InvalidInputError
@@ -46,12 +46,26 @@ def _return_stock(order: Order) -> None:
             Product.objects.filter(pk=item.product_id).update(stock=F("stock") + item.quantity)
 
 
+def _not_being_paid(now: datetime | None = None) -> Q:
+    """The orders that no payment is running for right now.
+
+    `payment_started_at` is set while the provider is being asked to charge. If the
+    server dies meanwhile (a crash, a deploy, out of memory) nobody clears it, and
+    the order could never be paid, cancelled or expired again. So a mark older than
+    PAYMENT_TIMEOUT_SECONDS counts as abandoned: the provider client gives up far
+    sooner than that (see shop/payments/provider.py), so no live request can still
+    be waiting for it.
+    """
+    abandoned_before = (now or timezone.now()) - timedelta(seconds=settings.PAYMENT_TIMEOUT_SECONDS)
+    return Q(payment_started_at__isnull=True) | Q(payment_started_at__lt=abandoned_before)
+
+
 def _move(order: Order, *, to: str, allowed_from: set[str], **values: Any) -> bool:
     """Change the status only if it is still one of `allowed_from`; True if it changed."""
     orders = Order.objects.filter(pk=order.pk, status__in=allowed_from)
     if to == OrderStatus.CANCELLED:
         # Never cancel under a payment that the provider may be charging right now.
-        orders = orders.filter(payment_started_at__isnull=True)
+        orders = orders.filter(_not_being_paid())
     return orders.update(status=to, updated_at=timezone.now(), **values) == 1
 
 
@@ -150,11 +164,17 @@ def order_pay(
 
 
 def _start_payment(order: Order) -> None:
-    """Mark the order as being paid, unless it is not payable or already being paid."""
+    """Mark the order as being paid, unless it is not payable or already being paid.
+
+    A mark left behind by a payment that died half-way is taken over (_not_being_paid).
+    """
+    now = timezone.now()
     with transaction.atomic():
-        started = Order.objects.filter(
-            pk=order.pk, status=PENDING, payment_started_at__isnull=True
-        ).update(payment_started_at=timezone.now())
+        started = (
+            Order.objects.filter(pk=order.pk, status=PENDING)
+            .filter(_not_being_paid(now))
+            .update(payment_started_at=now)
+        )
     if not started:
         current = Order.objects.values_list("status", flat=True).get(pk=order.pk)
         if current != PENDING:
@@ -230,9 +250,10 @@ def orders_expire_overdue() -> int:
     read comes first, so that reading orders takes no write lock when, as usual,
     nothing is overdue.
     """
-    cutoff = timezone.now() - timedelta(minutes=settings.ORDER_HOLD_MINUTES)
-    overdue = Order.objects.filter(
-        status=PENDING, created_at__lt=cutoff, payment_started_at__isnull=True
+    now = timezone.now()
+    cutoff = now - timedelta(minutes=settings.ORDER_HOLD_MINUTES)
+    overdue = Order.objects.filter(status=PENDING, created_at__lt=cutoff).filter(
+        _not_being_paid(now)
     )
     if not overdue.exists():
         return 0

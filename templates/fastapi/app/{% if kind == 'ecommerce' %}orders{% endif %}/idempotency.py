@@ -9,20 +9,25 @@ not stored: the key stays unused, so the client can simply retry.
 How it holds under concurrency: the key is claimed by inserting a row, and a
 unique constraint on (user, key) lets only one request win. The others see the
 claim and answer 409 while it runs, or replay its answer once it is done.
+A claim still unfinished after PAYMENT_TIMEOUT_SECONDS was left by a server that
+died mid-request: the next repeat takes it over instead of answering 409 forever.
 """
 
 import hashlib
 import json
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 from fastapi import Response
 from pydantic import BaseModel
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.accounts.models import User
+from app.core.config import settings
+from app.core.db import utc_now
 from app.core.error_handlers import app_error_response
 from app.core.errors import AppError, BadRequestError, ConflictError, InvalidInputError
 from app.orders.models import IdempotencyKey
@@ -97,8 +102,35 @@ def _claim(
             field="Idempotency-Key",
         )
     if existing.status_code is None or existing.body is None:
+        if _take_over_abandoned(session, existing):
+            return None
         raise ConflictError("A request with this Idempotency-Key is still being processed.")
     return existing
+
+
+def _take_over_abandoned(session: Session, claim: IdempotencyKey) -> bool:
+    """Claim the key again if its first request died unfinished; True if we now own it.
+
+    One conditional UPDATE that also renews the claim: of two repeats arriving together,
+    only the first still finds it old and wins; the other gets 409, like any repeat of a
+    request that is running.
+    """
+    now = utc_now()
+    abandoned_before = now - timedelta(seconds=settings.PAYMENT_TIMEOUT_SECONDS)
+    result = session.execute(
+        update(IdempotencyKey)
+        .where(
+            IdempotencyKey.id == claim.id,
+            IdempotencyKey.status_code.is_(None),
+            IdempotencyKey.created_at < abandoned_before,
+        )
+        .values(created_at=now)
+        # Ask the database which row changed: re-checking the WHERE in Python would
+        # compare SQLite's zone-less datetimes with an aware one, and fail.
+        .execution_options(synchronize_session="fetch")
+    )
+    session.commit()
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def _store(session: Session, *, user: User, key: str, response: Response) -> None:

@@ -9,7 +9,7 @@ No HTTP in here: functions raise the errors of app/core/errors.py.
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, delete, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from app.accounts.models import Role, User
@@ -24,6 +24,10 @@ from app.payments.provider import PaymentProvider
 
 # An order that can still be cancelled without a refund.
 PENDING = OrderStatus.PENDING_PAYMENT
+# How an UPDATE refreshes the orders already loaded: by asking the database which rows
+# it changed. (SQLAlchemy's default re-checks the WHERE in Python, which fails on the
+# time comparison: SQLite hands back datetimes without a time zone.)
+FETCH = "fetch"
 
 
 def get_visible_order(session: Session, *, order_id: int, user: User) -> Order:
@@ -145,6 +149,20 @@ def _return_stock(session: Session, order: Order) -> None:
             )
 
 
+def _not_being_paid(now: datetime | None = None) -> ColumnElement[bool]:
+    """SQL condition: no payment of the order is running right now.
+
+    `payment_started_at` is set while the provider is being asked to charge. If the
+    server dies meanwhile (a crash, a deploy, out of memory) nobody clears it, and
+    the order could never be paid, cancelled or expired again. So a marker older
+    than PAYMENT_TIMEOUT_SECONDS counts as abandoned: the provider client gives up
+    far sooner than that (see app/payments/provider.py), so no live request can
+    still be waiting for it.
+    """
+    abandoned_before = (now or utc_now()) - timedelta(seconds=settings.PAYMENT_TIMEOUT_SECONDS)
+    return or_(Order.payment_started_at.is_(None), Order.payment_started_at < abandoned_before)
+
+
 def _move(
     session: Session,
     order: Order,
@@ -157,9 +175,12 @@ def _move(
     conditions = [Order.id == order.id, Order.status.in_(allowed_from)]
     if to == OrderStatus.CANCELLED:
         # Never cancel under a payment that the provider may be charging right now.
-        conditions.append(Order.payment_started_at.is_(None))
+        conditions.append(_not_being_paid())
     result = session.execute(
-        update(Order).where(*conditions).values(status=to, updated_at=utc_now(), **values)
+        update(Order)
+        .where(*conditions)
+        .values(status=to, updated_at=utc_now(), **values)
+        .execution_options(synchronize_session=FETCH)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
@@ -208,11 +229,16 @@ def pay(
 
 
 def _start_payment(session: Session, order: Order) -> None:
-    """Mark the order as being paid, unless it is not payable or already being paid."""
+    """Mark the order as being paid, unless it is not payable or already being paid.
+
+    A marker left behind by a payment that died half-way is taken over (_not_being_paid).
+    """
+    now = utc_now()
     result = session.execute(
         update(Order)
-        .where(Order.id == order.id, Order.status == PENDING, Order.payment_started_at.is_(None))
-        .values(payment_started_at=utc_now())
+        .where(Order.id == order.id, Order.status == PENDING, _not_being_paid(now))
+        .values(payment_started_at=now)
+        .execution_options(synchronize_session=FETCH)
     )
     session.commit()
     if not result.rowcount:  # type: ignore[attr-defined]
@@ -296,11 +322,12 @@ def expire_overdue_orders(now: datetime | None = None) -> int:
     uses sessions of its own: a quick read-only look first, so that reading orders
     costs no write lock when, as usual, nothing is overdue.
     """
-    cutoff = (now or utc_now()) - timedelta(minutes=settings.ORDER_HOLD_MINUTES)
+    now = now or utc_now()
+    cutoff = now - timedelta(minutes=settings.ORDER_HOLD_MINUTES)
     overdue = (
         select(Order.id)
         .where(Order.status == PENDING, Order.created_at < cutoff)
-        .where(Order.payment_started_at.is_(None))
+        .where(_not_being_paid(now))
     )
     with Session(read_only_engine) as session:
         if session.scalar(overdue.limit(1)) is None:

@@ -8,9 +8,12 @@
 //
 // Under concurrency: the key is claimed by inserting a row, and a UNIQUE constraint on
 // (user, key) lets only one request win. The others see the claim and answer 409 while
-// it runs, or replay its answer once it is done.
+// it runs, or replay its answer once it is done. A claim still unfinished after
+// PAYMENT_TIMEOUT_SECONDS was left by a server that died mid-request: the next repeat
+// takes it over instead of answering 409 forever.
 import { createHash } from 'node:crypto';
 
+import { config } from '../../lib/config.js';
 import { AppError, errorResponse } from '../../lib/errors.js';
 import * as keys from './idempotency.repository.js';
 
@@ -60,9 +63,20 @@ async function storedAnswer(userId, key, requestFingerprint) {
   return { status: stored.status_code, contentType: stored.content_type, body: stored.body };
 }
 
+/**
+ * Claim the key for this request: true if it is ours now, either new or taken over from
+ * a first request that died unfinished (claimed before now - PAYMENT_TIMEOUT_SECONDS).
+ */
+async function claimKey(userId, key, requestFingerprint) {
+  if (await keys.claim(userId, key, requestFingerprint)) return true;
+  const now = new Date();
+  const abandonedBefore = new Date(now.getTime() - config.paymentTimeoutSeconds * 1000);
+  return keys.takeOverAbandoned(userId, key, requestFingerprint, { now, abandonedBefore });
+}
+
 /** Run `action` once per key: { status, contentType, body } of its answer or of the first one. */
 async function runOnce(userId, key, requestFingerprint, status, action) {
-  if (!(await keys.claim(userId, key, requestFingerprint))) {
+  if (!(await claimKey(userId, key, requestFingerprint))) {
     return storedAnswer(userId, key, requestFingerprint);
   }
   let answer;

@@ -11,6 +11,21 @@ export async function claim(userId, key, fingerprint) {
   return inserted.length === 1;
 }
 
+/**
+ * Claim again a key whose first request, with the same fingerprint, never finished and
+ * was claimed before `abandonedBefore`; true if this call took it over. One conditional
+ * UPDATE that also renews the claim: of two repeats arriving together, only the first
+ * still finds it old and wins; the other gets 409, like any repeat of a running request.
+ */
+export async function takeOverAbandoned(userId, key, fingerprint, { now, abandonedBefore }) {
+  const updated = await db('idempotency_keys')
+    .where({ user_id: userId, key, fingerprint })
+    .whereNull('status_code')
+    .andWhere('created_at', '<', abandonedBefore)
+    .update({ created_at: now });
+  return updated === 1;
+}
+
 export function find(userId, key) {
   return db('idempotency_keys').where({ user_id: userId, key }).first();
 }

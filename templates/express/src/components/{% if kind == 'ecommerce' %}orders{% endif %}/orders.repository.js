@@ -75,22 +75,41 @@ export async function insertOrder(trx, order, items) {
 }
 
 /**
- * Move the order to `to` only if its status is still one of `from`; true if it moved.
- * `notBeingPaid` also requires that no charge is with the provider right now.
+ * Adds to `query` the condition "no payment of this order is running right now".
+ *
+ * `payment_started_at` is set while the provider is being asked to charge. If the server
+ * dies meanwhile (a crash, a deploy, out of memory) nobody clears it, and the order could
+ * never be paid, cancelled or expired again. So a mark from before `abandonedBefore`
+ * (now - PAYMENT_TIMEOUT_SECONDS, orders.service.js) counts as abandoned: the provider
+ * client gives up far sooner than that, so no live request can still be waiting for it.
  */
-export async function moveStatus(connection, id, { from, to, notBeingPaid = false, changes = {} }) {
+function whereNotBeingPaid(query, abandonedBefore) {
+  return query.where((marker) =>
+    marker.whereNull('payment_started_at').orWhere('payment_started_at', '<', abandonedBefore),
+  );
+}
+
+/**
+ * Move the order to `to` only if its status is still one of `from`; true if it moved.
+ * `abandonedBefore` (a Date) also requires that no charge is with the provider right
+ * now: the order has no payment mark, or only one left before that time.
+ */
+export async function moveStatus(connection, id, { from, to, abandonedBefore, changes = {} }) {
   const query = connection('orders').where('id', id).whereIn('status', from);
-  if (notBeingPaid) query.whereNull('payment_started_at');
+  if (abandonedBefore) whereNotBeingPaid(query, abandonedBefore);
   const updated = await query.update({ ...changes, status: to, updated_at: new Date() });
   return updated === 1;
 }
 
-/** Mark a pending order as being paid, unless it is already; true if this call marked it. */
-export async function startPayment(id, pending) {
-  const updated = await db('orders')
-    .where({ id, status: pending })
-    .whereNull('payment_started_at')
-    .update({ payment_started_at: new Date() });
+/**
+ * Mark a pending order as being paid at `now`, unless a payment started after
+ * `abandonedBefore` is still running; true if this call marked it.
+ */
+export async function startPayment(id, pending, { now, abandonedBefore }) {
+  const query = db('orders').where({ id, status: pending });
+  const updated = await whereNotBeingPaid(query, abandonedBefore).update({
+    payment_started_at: now,
+  });
   return updated === 1;
 }
 
@@ -99,11 +118,8 @@ export function endPayment(id) {
 }
 
 /** Ids of the orders still `pending` that were placed before `cutoff` and are not being paid. */
-export async function overdueIds(pending, cutoff) {
-  const rows = await db('orders')
-    .where('status', pending)
-    .andWhere('created_at', '<', cutoff)
-    .whereNull('payment_started_at')
-    .select('id');
+export async function overdueIds(pending, cutoff, abandonedBefore) {
+  const query = db('orders').where('status', pending).andWhere('created_at', '<', cutoff);
+  const rows = await whereNotBeingPaid(query, abandonedBefore).select('id');
   return rows.map((row) => row.id);
 }

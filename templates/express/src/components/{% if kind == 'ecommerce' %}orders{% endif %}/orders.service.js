@@ -64,6 +64,14 @@ async function visibleOrder(user, id) {
   return order;
 }
 
+/**
+ * A payment mark set before this time was abandoned: its request died with the server
+ * (the provider call itself gives up far sooner than PAYMENT_TIMEOUT_SECONDS).
+ */
+function paymentsAbandonedBefore(now = new Date()) {
+  return new Date(now.getTime() - config.paymentTimeoutSeconds * 1000);
+}
+
 const cannot = (order, what) =>
   AppError.conflict('order', `is ${order.status}: it cannot be ${what}`);
 
@@ -157,7 +165,13 @@ async function claimCart(trx, userId, lines) {
  */
 export async function pay(user, id, { paymentToken, idempotencyKey }) {
   const order = await visibleOrder(user, id);
-  if (!(await orders.startPayment(order.id, STATUS.pending))) {
+  // A mark left by a payment that died half-way is taken over here.
+  const now = new Date();
+  const started = await orders.startPayment(order.id, STATUS.pending, {
+    now,
+    abandonedBefore: paymentsAbandonedBefore(now),
+  });
+  if (!started) {
     const current = await orders.findOrder(order.id);
     if (current.status !== STATUS.pending) throw cannot(current, 'paid');
     throw AppError.conflict('order', 'is being paid by another request right now');
@@ -194,7 +208,7 @@ export async function cancel(user, id) {
       from: [STATUS.pending],
       to: STATUS.cancelled,
       // Never cancel under a payment that the provider may be charging right now.
-      notBeingPaid: true,
+      abandonedBefore: paymentsAbandonedBefore(),
     });
   } else if (order.status === STATUS.paid) {
     if (order.payment_id) {
@@ -262,7 +276,8 @@ export async function markRefunded(trx, order) {
  */
 export async function expireOverdueOrders(now = new Date()) {
   const cutoff = new Date(now.getTime() - config.orderHoldMinutes * 60_000);
-  const ids = await orders.overdueIds(STATUS.pending, cutoff);
+  const abandonedBefore = paymentsAbandonedBefore(now);
+  const ids = await orders.overdueIds(STATUS.pending, cutoff, abandonedBefore);
   if (ids.length === 0) return 0;
   return db.transaction(async (trx) => {
     let expired = 0;
@@ -270,7 +285,7 @@ export async function expireOverdueOrders(now = new Date()) {
       const moved = await orders.moveStatus(trx, id, {
         from: [STATUS.pending],
         to: STATUS.cancelled,
-        notBeingPaid: true,
+        abandonedBefore,
       });
       if (moved) {
         await orders.returnStock(trx, await orders.itemsOf([id], trx));

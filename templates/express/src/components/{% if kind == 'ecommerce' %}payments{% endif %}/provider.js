@@ -10,6 +10,11 @@
 // They throw AppError 'payment_declined' when the card is refused (the API answers 402)
 // and 'upstream_failed' when the provider fails and nothing was charged (502).
 //
+// Give every call to the provider a timeout (e.g. fetch(url, { signal:
+// AbortSignal.timeout(30_000) })) and throw 'upstream_failed' when it runs out: while it
+// waits, the order is marked as being paid, and that mark only expires after
+// PAYMENT_TIMEOUT_SECONDS (default 120), so a call must never be able to wait that long.
+//
 // The default is an offline sandbox that behaves like a card processor, so the whole
 // checkout works with no account anywhere. To take real payments, write a class with
 // the same two methods that calls your provider's API (Stripe, Adyen, Mollie...) and
@@ -25,6 +30,7 @@ import { AppError } from '../../lib/errors.js';
  * An offline card processor with three test cards: tok_visa succeeds; tok_declined (and
  * any other token) is declined; tok_error fails as an outage (nothing is charged, the
  * client may retry). It remembers charges and refunds in memory, by idempotency key.
+ * It answers at once, with no network call, so it needs no timeout of its own.
  */
 export class SandboxProvider {
   charges = new Map();
