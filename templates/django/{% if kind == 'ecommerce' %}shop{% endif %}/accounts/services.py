@@ -5,35 +5,20 @@ Passwords are hashed before the transaction starts: hashing takes a while (argon
 is slow on purpose) and must not hold SQLite's write lock.
 """
 
-from django.contrib.auth.hashers import check_password, make_password
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from core import login_limiter
-from core.errors import AuthenticationError, ConflictError, InvalidInputError
+from core.errors import ConflictError
+from core.passwords import authenticate, hash_new_password
 from shop.accounts import selectors
 from shop.accounts.models import Role, User
 
 EMAIL_TAKEN = "an account with this e-mail address already exists"
 BAD_CREDENTIALS = "the e-mail address or the password is wrong"
 
-# Checked against when no account has the e-mail, so that a wrong e-mail takes as
-# long as a wrong password and response times do not reveal who has an account.
-_DUMMY_HASH = make_password("not-a-real-password")
-
-
-def _hash_password(password: str) -> str:
-    try:
-        validate_password(password)
-    except ValidationError as error:
-        raise InvalidInputError(" ".join(error.messages), field="password") from None
-    return make_password(password)
-
 
 def user_register(*, email: str, password: str, name: str) -> User:
     """A new customer account. Registering never makes an admin."""
-    password_hash = _hash_password(password)
+    password_hash = hash_new_password(password)
     try:
         with transaction.atomic():
             if selectors.email_is_taken(email=email):
@@ -47,24 +32,15 @@ def user_register(*, email: str, password: str, name: str) -> User:
 
 
 def user_authenticate(*, email: str, password: str, client: str) -> User:
-    """The account for these credentials, or AuthenticationError.
-
-    Raises TooManyAttemptsError while this account and client are locked out, even
-    for the right password: otherwise guessing could simply go on.
-    """
-    login_limiter.check(account=email, client=client)
-    user = selectors.user_get_by_email(email=email)
-    if user is None or not user.is_active:
-        check_password(password, _DUMMY_HASH)
-        user = None
-    elif not user.check_password(password):
-        user = None
-    if user is None:
-        login_limiter.record_failure(account=email, client=client)
-        # One answer for both cases, so nobody can probe which e-mails have accounts.
-        raise AuthenticationError(BAD_CREDENTIALS)
-    login_limiter.record_success(account=email, client=client)
-    return user
+    """The account for these credentials, or AuthenticationError (TooManyAttemptsError
+    while this account and client are locked out)."""
+    return authenticate(
+        email=email,
+        password=password,
+        client=client,
+        find_user=lambda address: selectors.user_get_by_email(email=address),
+        wrong=BAD_CREDENTIALS,
+    )
 
 
 def user_make_admin(*, email: str, password: str, name: str = "Admin") -> User:
@@ -72,7 +48,7 @@ def user_make_admin(*, email: str, password: str, name: str = "Admin") -> User:
 
     Admins run the shop through the API and may also sign in to the admin site.
     """
-    password_hash = _hash_password(password)
+    password_hash = hash_new_password(password)
     with transaction.atomic():
         user = selectors.user_get_by_email(email=email) or User(email=email.lower(), name=name)
         user.password = password_hash

@@ -5,32 +5,17 @@ Passwords are hashed before the transaction starts: hashing takes a while (argon
 is slow on purpose) and must not hold SQLite's write lock.
 """
 
-from django.contrib.auth.hashers import check_password, make_password
-from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from core import login_limiter
-from core.errors import AuthenticationError, ConflictError, InvalidInputError
+from core.errors import ConflictError
+from core.passwords import authenticate, hash_new_password
 from social.users import selectors
 from social.users.models import User
-
-# Checked against when no account has the e-mail, so that a wrong e-mail takes as
-# long as a wrong password and response times do not reveal who has an account.
-_DUMMY_HASH = make_password("not-a-real-password")
-
-
-def _hash_password(password: str) -> str:
-    try:
-        validate_password(password)
-    except ValidationError as error:
-        raise InvalidInputError(" ".join(error.messages), field="password") from None
-    return make_password(password)
 
 
 def user_register(*, username: str, email: str, password: str) -> User:
     """A new account; 409 (ConflictError) naming the field when the name or e-mail is taken."""
-    password_hash = _hash_password(password)
+    password_hash = hash_new_password(password)
     email = email.lower()
     try:
         with transaction.atomic():
@@ -50,17 +35,14 @@ def user_authenticate(*, email: str, password: str, client: str) -> User:
     Raises TooManyAttemptsError (429) while this account and client are locked out,
     even for the right password: otherwise guessing could simply go on.
     """
-    login_limiter.check(account=email, client=client)
-    user = selectors.user_get_by_email(email=email)
-    if user is None or not user.is_active:
-        check_password(password, _DUMMY_HASH)
-        login_limiter.record_failure(account=email, client=client)
-        raise AuthenticationError("the e-mail or the password is wrong", field="email")
-    if not user.check_password(password):
-        login_limiter.record_failure(account=email, client=client)
-        raise AuthenticationError("the e-mail or the password is wrong", field="email")
-    login_limiter.record_success(account=email, client=client)
-    return user
+    return authenticate(
+        email=email,
+        password=password,
+        client=client,
+        find_user=lambda address: selectors.user_get_by_email(email=address),
+        wrong="the e-mail or the password is wrong",
+        wrong_field="email",
+    )
 
 
 def profile_update(*, user: User, changes: dict[str, str | None]) -> User:
