@@ -16,37 +16,19 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from generation import timed, tool_argv
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
-IDENTITY = ["-c", "user.name=Bench", "-c", "user.email=bench@example.com"]
-
-
-def git(where: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *IDENTITY, *args], cwd=where, capture_output=True, text=True, check=True
-    ).stdout.strip()
-
-
-def release(repo: Path, version: str) -> None:
-    git(repo, "add", "--all")
-    git(repo, "commit", "--quiet", "-m", f"Release {version}")
-    git(repo, "tag", version)
+from tests.support.template_repo import git, make_template_repo, release
 
 
 def two_release_template(folder: Path) -> Path:
     """This repository's template as a git repository tagged v0.1.0 and v0.2.0."""
-    folder.mkdir(parents=True)
-    shutil.copy2(REPO_ROOT / "copier.yml", folder / "copier.yml")
-    shutil.copytree(REPO_ROOT / "templates", folder / "templates")
-    git(folder, "init", "--quiet", "--initial-branch=main")
-    release(folder, "v0.1.0")
+    make_template_repo(folder)
     shared_readme = folder / "templates" / "_shared" / "README.md.jinja"
     shared_readme.write_text(
         shared_readme.read_text(encoding="utf-8") + "\nA line added by v0.2.0.\n",
@@ -55,7 +37,7 @@ def two_release_template(folder: Path) -> Path:
     for framework in (folder / "templates").iterdir():
         if framework.is_dir() and not framework.name.startswith("_"):
             (framework / "CHANGELOG.md").write_text("# Changes\n\n- v0.2.0\n", encoding="utf-8")
-    release(folder, "v0.2.0")
+    release(folder, "0.2.0")
     return folder
 
 
