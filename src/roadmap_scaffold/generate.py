@@ -1,9 +1,13 @@
-"""Generate a project: the only module that talks to Copier.
+"""Generate a project: the module that drives Copier (releases.py only clones with it).
 
 The project is rendered into a temporary folder beside the destination, made a
 git repository with one initial commit, and only then moved into place, so a
 failure or a Ctrl-C never leaves half a project behind and never touches
 anything that was already there.
+
+Rendering takes shortcuts past work Copier repeats without need (see
+``_rendering_shortcuts`` and releases.py); each is checked by rendering every
+kind and framework both ways and comparing every file.
 """
 
 from __future__ import annotations
@@ -15,13 +19,15 @@ import subprocess
 import tempfile
 import warnings
 from collections.abc import Iterator
-from contextlib import contextmanager, redirect_stderr
+from contextlib import ExitStack, contextmanager, redirect_stderr
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from roadmap_scaffold.compiled import CompiledTemplates
 from roadmap_scaffold.errors import GenerationError, UserError
+from roadmap_scaffold.releases import ReleaseTree, release_tree
 
 
 @dataclass(frozen=True)
@@ -87,71 +93,167 @@ def _make_parents(parent: Path) -> list[Path]:
 
 def render(request: GenerationRequest, project: Path) -> None:
     """Render the template for ``request`` into the folder ``project`` (no git)."""
-    from copier import run_copy  # imported late: `list` and `--help` stay instant
-    from copier.errors import CopierError
+    from copier.errors import CopierError  # imported late: `list` and `--help` stay instant
 
+    release = release_tree(request.template) if request.vcs_ref is None else None
+    kept = CompiledTemplates(release.compiled_code if release else None)
     try:
         with (
             warnings.catch_warnings(),
             redirect_stderr(io.StringIO()),
-            _rendering_shortcuts(),
+            _rendering_shortcuts(kept),
         ):
             # Quiet means quiet: Copier still prints notes such as "No git tags found
             # in template; using HEAD as ref", and warns when the template is a source
             # checkout with local edits. Failures arrive as exceptions, handled below.
             warnings.simplefilter("ignore")
-            run_copy(
-                request.template,
-                project,
-                data=request.answers,
-                vcs_ref=request.vcs_ref,
-                defaults=True,
-                overwrite=True,
-                quiet=True,
-                unsafe=False,
-            )
+            _copy(request, project, release)
     except (CopierError, ValueError) as error:
         # Copier reports failed validators and bad choices as plain ValueError.
         raise GenerationError(_one_line(str(error))) from error
 
 
-@contextmanager
-def _rendering_shortcuts() -> Iterator[None]:
-    """Skip work that Copier repeats but that cannot change a fresh project.
+def _copy(request: GenerationRequest, project: Path, release: ReleaseTree | None) -> None:
+    """Copier's ``copy``; from the ``release`` tree kept for a bundle, if there is one."""
+    from copier import run_copy
+    from copier._main import Worker
 
-    Both shortcuts are undone on exit, and each keeps Copier's result byte for
-    byte (the render-matrix tests compare against a plain ``copier copy``):
+    options: dict[str, Any] = {
+        "data": request.answers,
+        "vcs_ref": request.vcs_ref,
+        "defaults": True,
+        "overwrite": True,
+        "quiet": True,
+        "unsafe": False,
+    }
+    if release is None:
+        run_copy(request.template, project, **options)
+        return
+    # What copier.run_copy does, with the template Copier would have cloned
+    # already in place (releases.py): the same files, tag and commit.
+    with Worker(src_path=request.template, dst_path=project, **options) as worker:
+        worker.__dict__["template"] = _cloned_template(worker, release)
+        worker.run_copy()
+
+
+def _cloned_template(worker: Any, release: ReleaseTree) -> Any:
+    """Copier's Template for ``worker``, as it is once Copier has cloned ``release``.
+
+    Copier's Template computes these four facts (once, as cached properties) by
+    cloning; they are set from the release tree instead.
+    """
+    from copier._template import Template
+
+    template = Template(
+        url=worker.src_path, ref=worker.resolved_vcs_ref, use_prereleases=worker.use_prereleases
+    )
+    template.__dict__.update(
+        local_abspath=release.files.resolve(),
+        commit=release.commit,
+        commit_hash=release.commit_hash,
+        git_index_modes=release.modes,
+    )
+    return template
+
+
+@contextmanager
+def _rendering_shortcuts(kept: CompiledTemplates) -> Iterator[None]:
+    """Skip work that Copier repeats but that cannot change the result.
+
+    Every shortcut is undone on exit, and each keeps Copier's result byte for
+    byte (tests/render/test_shortcuts.py compares against a plain ``copier copy``):
 
     - After writing each file, Copier asks git (one subprocess per file) whether
       the destination repository ignores file modes, to re-stage the executable
       bit of files git already tracks. The staging folder holds no tracked file
       (the repository is made after rendering), so that sync is a no-op.
-    - Copier compiles the same Jinja strings again and again: every part of every
-      path, and the answers file's name once per file. Compiling a string is
-      deterministic for a given environment, so each is compiled once.
+    - Copier compiles the same Jinja strings again and again (every part of every
+      path, the answers file's name once per file), and the same templates on
+      every run: compiled code is kept, for the run and beside a release tree
+      for later runs (``kept``, compiled.py).
+    - While files render, the answers are final, yet Copier merges them again for
+      every string it renders (about 800 times), picks those to record again,
+      and renders the answers file's name again for every path: each of these is
+      computed once per run instead.
+    - Copier reads YAML (the catalog and the kind's data, several times) with
+      PyYAML's pure-Python parser; PyYAML's libyaml parser, when it was built
+      with it, reads the same documents several times faster.
     """
+    import yaml
     from copier._main import Worker
+    from copier._user_data import AnswersMap
     from jinja2.sandbox import SandboxedEnvironment
 
-    original_sync = Worker._sync_git_index_executable_bit
-    original_compile = SandboxedEnvironment.compile
-    compiled: dict[tuple[Any, ...], Any] = {}
+    compile_source: Any = SandboxedEnvironment.compile
 
-    def compile_once(env: Any, source: Any, *args: Any, **kwargs: Any) -> Any:
-        if not isinstance(source, str):  # an already-parsed template: no shortcut
-            return original_compile(env, source, *args, **kwargs)
-        key = (id(env), source, args, tuple(sorted(kwargs.items())))
-        if key not in compiled:
-            compiled[key] = original_compile(env, source, *args, **kwargs)
-        return compiled[key]
+    def compile_kept(
+        env: Any,
+        source: Any,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        if raw or not isinstance(source, str):  # Python source or a parsed template
+            return compile_source(env, source, name, filename, raw, defer_init)
+        return kept.compile(compile_source, env, source, name, filename, defer_init)
 
-    Worker._sync_git_index_executable_bit = lambda *_args, **_kwargs: None  # type: ignore[method-assign]
-    SandboxedEnvironment.compile = compile_once  # type: ignore[assignment,method-assign]
+    with ExitStack() as undo:
+        for owner, name, replacement in (
+            (Worker, "_sync_git_index_executable_bit", lambda *_args, **_kwargs: None),
+            (SandboxedEnvironment, "compile", compile_kept),
+            (AnswersMap, "combined", _fixed_while_rendering(vars(AnswersMap)["combined"])),
+            (Worker, "answers_relpath", _fixed_while_rendering(vars(Worker)["answers_relpath"])),
+            (Worker, "_answers_to_remember", _fixed_while_rendering(Worker._answers_to_remember)),
+            (yaml, "safe_load", _safe_load_with_libyaml if hasattr(yaml, "CSafeLoader") else None),
+        ):
+            if replacement is not None:
+                undo.enter_context(_replaced(owner, name, replacement))
+        undo.callback(kept.save)
+        yield
+
+
+@contextmanager
+def _replaced(owner: Any, name: str, replacement: Any) -> Iterator[None]:
+    """Set ``owner.name`` to ``replacement`` for the duration of the block."""
+    had_own = name in vars(owner)
+    original = vars(owner).get(name)
+    setattr(owner, name, replacement)
     try:
         yield
     finally:
-        Worker._sync_git_index_executable_bit = original_sync  # type: ignore[method-assign]
-        SandboxedEnvironment.compile = original_compile  # type: ignore[method-assign]
+        if had_own:
+            setattr(owner, name, original)
+        else:
+            delattr(owner, name)  # it was inherited: inherit it again
+
+
+def _fixed_while_rendering(attribute: Any) -> Any:
+    """``attribute``, computed once per object while Copier renders files.
+
+    ``attribute`` is a property or a method without arguments; in the render
+    phase the answers it depends on can no longer change.
+    """
+    from copier._types import Phase
+
+    compute: Any = attribute.fget if isinstance(attribute, property) else attribute
+    values: dict[int, tuple[object, Any]] = {}
+
+    def value(owner: object) -> Any:
+        if Phase.current() is not Phase.RENDER:
+            return compute(owner)
+        kept = values.get(id(owner))
+        if kept is None or kept[0] is not owner:  # (an id is reused once its object is gone)
+            kept = values[id(owner)] = (owner, compute(owner))
+        return kept[1]
+
+    return property(value, doc=attribute.__doc__) if isinstance(attribute, property) else value
+
+
+def _safe_load_with_libyaml(stream: Any) -> Any:
+    import yaml
+
+    return yaml.load(stream, Loader=yaml.CSafeLoader)  # the safe loader, in C
 
 
 def update_with_copier(

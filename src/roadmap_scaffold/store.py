@@ -20,6 +20,7 @@ neither versioned nor stable: the path changes with every upgrade. So:
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import subprocess
@@ -90,6 +91,12 @@ def data_dir() -> Path:
     return Path(base) / "roadmap-scaffold"
 
 
+def cache_dir() -> Path:
+    """The per-user folder for what roadmap-scaffold can always rebuild (see releases.py)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "roadmap-scaffold"
+
+
 def bundle_location() -> str:
     """The bundle's path as projects record it: ``~``-based when it is under the home folder."""
     path = data_dir() / BUNDLE_NAME
@@ -112,7 +119,12 @@ def install_bundle() -> str:
     """
     installed = data_dir() / BUNDLE_NAME
     if PACKAGED_BUNDLE.is_file() and (
-        not installed.is_file() or _newest_tag(PACKAGED_BUNDLE) > _newest_tag(installed)
+        not installed.is_file()
+        # Reading both files is quicker than asking git for their tags.
+        or (
+            not filecmp.cmp(PACKAGED_BUNDLE, installed, shallow=False)
+            and _newest_tag(PACKAGED_BUNDLE) > _newest_tag(installed)
+        )
     ):
         installed.parent.mkdir(parents=True, exist_ok=True)
         # Copy then rename: a reader never sees half a bundle.
