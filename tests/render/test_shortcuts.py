@@ -1,15 +1,18 @@
 """`roadmap-scaffold new` takes shortcuts past Copier's slow steps: same result, every time.
 
 generate.py renders with shortcuts (a release tree kept instead of a clone, compiled
-templates kept between runs, answers merged once, libyaml). Each combination is
-rendered three ways from the same git bundle, as the installed tool renders it: plain
-`copier copy`, then the tool with an empty cache (first run), then the tool again
-with the cache it filled.
-Every file, its bytes and its mode, the answers file included, must be the same.
+templates kept between runs, answers merged once, libyaml) and commits with
+`git fast-import` instead of `git add`. Each combination is rendered three ways from
+the same git bundle, as the installed tool renders it: plain `copier copy`, then the
+tool with an empty cache (first run), then the tool again with the cache it filled.
+Every file, its bytes and its mode, the answers file included, must be the same;
+and the first commit must hold the tree `git add --all` + `git commit` would make.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import stat
 import subprocess
 from collections.abc import Iterator
@@ -19,9 +22,9 @@ import pytest
 from copier import run_copy
 from tests.render.test_render import answers_for
 from tests.support.matrix import render_matrix
-from tests.support.template_repo import make_template_repo
+from tests.support.template_repo import IDENTITY, make_template_repo
 
-from roadmap_scaffold.generate import GenerationRequest, render
+from roadmap_scaffold.generate import GenerationRequest, commit_initial, render
 
 pytestmark = pytest.mark.render
 
@@ -98,3 +101,50 @@ def test_the_tool_renders_what_plain_copier_renders_first_time_and_after(
     (kept,) = (empty_cache / "roadmap-scaffold" / "releases").iterdir()
     assert (kept / "files" / "copier.yml").is_file()
     assert list(kept.glob("jinja-*.marshal")), "no compiled code kept"
+
+
+def _tree_and_index(project: Path) -> tuple[str, str, str]:
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=project, capture_output=True, text=True, check=True
+        ).stdout
+
+    return git("rev-parse", "HEAD^{tree}"), git("ls-files", "--stage"), git("status", "--porcelain")
+
+
+@pytest.mark.parametrize(
+    ("kind", "framework"),
+    sorted({(kind, framework) for kind, framework, _ in MATRIX}),
+)
+def test_the_first_commit_holds_what_git_add_all_would_commit(
+    tmp_path: Path, bundle: Path, kind: str, framework: str
+) -> None:
+    answers = answers_for(kind, framework, "sqlite")
+    rendered = tmp_path / "rendered"
+    run_copy(str(bundle), rendered, data=answers, defaults=True, quiet=True)
+    (rendered / ".env").write_text("SECRET_KEY=ignored-by-gitignore\n", encoding="utf-8")
+    (rendered / "bin").mkdir(exist_ok=True)
+    (rendered / "bin" / "tool.sh").write_text("#!/bin/sh\n", encoding="utf-8")
+    (rendered / "bin" / "tool.sh").chmod(0o755)
+    os.symlink("README.md", rendered / "README-link.md")
+
+    with_fast_import, with_git_add = tmp_path / "fast", tmp_path / "add"
+    shutil.copytree(rendered, with_fast_import, symlinks=True)
+    shutil.copytree(rendered, with_git_add, symlinks=True)
+    commit_initial(with_fast_import, answers)
+    subprocess.run(
+        ["git", "init", "--quiet", "--initial-branch=main"], cwd=with_git_add, check=True
+    )
+    subprocess.run(["git", "add", "--all"], cwd=with_git_add, check=True)
+    subprocess.run(
+        ["git", *IDENTITY, "commit", "--quiet", "--no-verify", "-m", "x"],
+        cwd=with_git_add,
+        check=True,
+    )
+
+    tree, index, status = _tree_and_index(with_fast_import)
+    assert (tree, index) == _tree_and_index(with_git_add)[:2]
+    assert status == ""
+    assert ".env\n" not in index  # .gitignore applied
+    assert "100755" in next(line for line in index.splitlines() if line.endswith("bin/tool.sh"))
+    assert "120000" in next(line for line in index.splitlines() if line.endswith("README-link.md"))

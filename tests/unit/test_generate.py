@@ -31,13 +31,13 @@ def _fake_render_then(error: BaseException | None) -> Callable[[GenerationReques
     return render
 
 
-def _interrupt_commit(project: Path, answers: dict[str, Any]) -> None:
-    (project / ".git").mkdir()
+def _interrupt_commit(project: Path, answers: dict[str, Any], *_init: object) -> None:
+    (project / "commit-in-progress").touch()
     raise KeyboardInterrupt
 
 
-def _fail_commit(project: Path, answers: dict[str, Any]) -> None:
-    (project / ".git").mkdir()
+def _fail_commit(project: Path, answers: dict[str, Any], *_init: object) -> None:
+    (project / "commit-in-progress").touch()
     raise GenerationError("git commit failed: simulated")
 
 
