@@ -153,3 +153,12 @@ def test_a_bundle_without_release_tags_gets_no_tree(tmp_path: Path, cache_home: 
         ["git", "bundle", "create", "--quiet", str(bundle), "--all"], cwd=repo, check=True
     )
     assert releases.release_tree(str(bundle)) is None
+
+
+def test_a_cache_folder_that_cannot_be_written_gets_no_tree(
+    tmp_path: Path, tagged_bundle: Path, monkeypatch: pytest.MonkeyPatch
+):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would go\n", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert releases.release_tree(str(tagged_bundle)) is None  # Copier clones, as always
