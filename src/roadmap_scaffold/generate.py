@@ -192,8 +192,8 @@ def _rendering_shortcuts(kept: CompiledTemplates) -> Iterator[None]:
 
     - After writing each file, Copier asks git (one subprocess per file) whether
       the destination repository ignores file modes, to re-stage the executable
-      bit of files git already tracks. The staging folder holds no tracked file
-      (the repository is made after rendering), so that sync is a no-op.
+      bit of files git already tracks. Nothing in the staging folder is tracked
+      until the first commit, after rendering, so that sync is a no-op.
     - Copier compiles the same Jinja strings again and again (every part of every
       path, the answers file's name once per file), and the same templates on
       every run: compiled code is kept, for the run and beside a release tree
