@@ -76,7 +76,11 @@ class CompiledTemplates:
             known = self._syntax_by_env[id(env)] = (env, repr(_syntax(env)))
         key = _key(known[1], source, name, filename, defer_init)
         code = self._code.get(key)
-        if code is None:
+        if code is not None:
+            # Compiling runs the extensions' preprocess hooks, and some keep state
+            # there: Copier's {% yield %} forgets the last path's loop. Run them.
+            env.preprocess(source, name, filename)
+        else:
             optimized, generator = env.optimized, env.code_generator_class
             generator_class: Any = generator
             env.optimized = False

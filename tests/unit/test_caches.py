@@ -60,6 +60,22 @@ def test_compiled_code_is_kept_between_runs(tmp_path: Path, monkeypatch: pytest.
         second.compile(no_compiling, other_syntax, "Hello {{ 'w' ~ 'orld' }}", None, None, False)
 
 
+def test_kept_code_still_runs_the_extensions_preprocess_hooks(tmp_path: Path):
+    # Copier's {% yield %} (one file per item) resets its state when a path part is
+    # compiled; a part taken from the cache must reset it too.
+    from copier._jinja_ext import YieldExtension, get_yield_context
+
+    cache = CompiledTemplates(tmp_path / "kept.marshal")
+    env = SandboxedEnvironment(extensions=[YieldExtension])
+    part = "{% yield item from items %}{{ item }}{% endyield %}.py"
+    for _ in range(2):  # compiled, then from the cache: no "yield tag twice" error
+        code = cache.compile(jinja_compile, env, part, None, None, False)
+        env.template_class.from_code(env, code, env.make_globals(None)).render(items=[1, 2])
+        assert get_yield_context(env).yield_name == "item"
+        _render(cache, env, "plain-folder")
+        assert get_yield_context(env).yield_name is None
+
+
 @pytest.mark.parametrize("content", [b"", b"not marshal data", b"\xe3\x00\x01"])
 def test_a_damaged_cache_file_is_ignored(tmp_path: Path, content: bytes):
     path = tmp_path / "kept.marshal"
