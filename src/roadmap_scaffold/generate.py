@@ -194,10 +194,11 @@ def _rendering_shortcuts(kept: CompiledTemplates) -> Iterator[None]:
       the destination repository ignores file modes, to re-stage the executable
       bit of files git already tracks. Nothing in the staging folder is tracked
       until the first commit, after rendering, so that sync is a no-op.
-    - Copier compiles the same Jinja strings again and again (every part of every
-      path, the answers file's name once per file), and the same templates on
-      every run: compiled code is kept, for the run and beside a release tree
-      for later runs (``kept``, compiled.py).
+    - Copier loads the same Jinja strings again and again (every part of every
+      path, the answers file's name once per file): each is loaded once, and
+      reused as Jinja reuses the templates it loads from files. And it compiles
+      the same templates on every run: compiled code is kept beside a release
+      tree for later runs (``kept``, compiled.py).
     - While files render, the answers are final, yet Copier merges them again for
       every string it renders (about 800 times), picks those to record again,
       and renders the answers file's name again for every path: each of these is
@@ -225,10 +226,26 @@ def _rendering_shortcuts(kept: CompiledTemplates) -> Iterator[None]:
             return compile_source(env, source, name, filename, raw, defer_init)
         return kept.compile(compile_source, env, source, name, filename, defer_init)
 
+    from_source: Any = SandboxedEnvironment.from_string
+    loaded: dict[tuple[int, str], tuple[Any, Any]] = {}
+
+    def from_string_once(
+        env: Any, source: Any, globals: Any = None, template_class: Any = None
+    ) -> Any:
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return from_source(env, source, globals, template_class)
+        known = loaded.get((id(env), source))
+        if known is None or known[0] is not env:  # (an id is reused once its object is gone)
+            known = loaded[id(env), source] = (env, from_source(env, source))
+        else:
+            env.preprocess(source)  # as loading does: Copier's {% yield %} resets there
+        return known[1]
+
     with ExitStack() as undo:
         for owner, name, replacement in (
             (Worker, "_sync_git_index_executable_bit", lambda *_args, **_kwargs: None),
             (SandboxedEnvironment, "compile", compile_kept),
+            (SandboxedEnvironment, "from_string", from_string_once),
             (AnswersMap, "combined", _fixed_while_rendering(vars(AnswersMap)["combined"])),
             (Worker, "answers_relpath", _fixed_while_rendering(vars(Worker)["answers_relpath"])),
             (Worker, "_answers_to_remember", _fixed_while_rendering(Worker._answers_to_remember)),
