@@ -166,8 +166,8 @@ def _copy(request: GenerationRequest, project: Path, release: ReleaseTree | None
 def _cloned_template(worker: Any, release: ReleaseTree) -> Any:
     """Copier's Template for ``worker``, as it is once Copier has cloned ``release``.
 
-    Copier's Template computes these four facts (once, as cached properties) by
-    cloning; they are set from the release tree instead.
+    Copier's Template computes these facts (once, as cached properties) from its
+    clone; they are set from the release tree instead.
     """
     from copier._template import Template
 
@@ -180,6 +180,8 @@ def _cloned_template(worker: Any, release: ReleaseTree) -> Any:
         commit_hash=release.commit_hash,
         git_index_modes=release.modes,
     )
+    if release.config is not None:
+        template.__dict__["_raw_config"] = release.config
     return template
 
 
@@ -369,10 +371,11 @@ def commit_initial(
         return
     author = f"{identity['GIT_AUTHOR_NAME']} <{identity['GIT_AUTHOR_EMAIL']}>"
     stream = _fast_import_stream(project, files, author, message)
-    # Below its unpack limit (100 objects) fast-import writes loose files after all;
-    # --depth=0 skips the search for deltas, a third of its time, for a few more bytes.
-    _git(project, "-c", "fastimport.unpackLimit=1", "fast-import", "--quiet", "--depth=0",
-         "--date-format=now", stdin=stream)  # fmt: skip
+    # Below its unpack limit (100 objects) fast-import writes loose files after all.
+    # No search for deltas (--depth=0) and light compression halve its time, for
+    # a pack some 10% bigger (about 170 KB for a blog).
+    _git(project, "-c", "fastimport.unpackLimit=1", "-c", "pack.compression=1", "fast-import",
+         "--quiet", "--depth=0", "--date-format=now", stdin=stream)  # fmt: skip
     _git(project, "reset", "--quiet")
 
 

@@ -10,7 +10,8 @@ what Copier learnt from that clone and records in the project:
 - ``commit``: ``git describe --tags --always``, written as ``_commit`` in the
   project's answers file, where `copier update` starts from;
 - ``commit_hash``: the full commit id (``_copier_conf.vcs_ref_hash``);
-- ``modes``: the file modes in git's index (Copier keeps executable bits from them).
+- ``modes``: the file modes in git's index (Copier keeps executable bits from them);
+- ``config``: copier.yml as Copier read it (when it is plain JSON data).
 
 Later runs render from those files with those facts, which is what Copier does
 after cloning, and with the code Jinja compiled for them in earlier runs, kept
@@ -35,6 +36,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from roadmap_scaffold import compiled
 from roadmap_scaffold.store import cache_dir, parse_version
@@ -51,6 +53,7 @@ class ReleaseTree:
     commit: str
     commit_hash: str
     modes: Mapping[PurePosixPath, int]
+    config: dict[str, Any] | None = None
 
     @property
     def compiled_code(self) -> Path:
@@ -114,6 +117,7 @@ def _read(folder: Path) -> ReleaseTree | None:
             commit=str(facts["commit"]),
             commit_hash=str(facts["commit_hash"]),
             modes=_ModesByPath({str(path): int(mode) for path, mode in facts["modes"].items()}),
+            config=facts.get("config"),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -160,6 +164,10 @@ def _extract(location: str, tag: str, folder: Path) -> ReleaseTree | None:
             "commit_hash": template.commit_hash,
             "modes": {path.as_posix(): mode for path, mode in template.git_index_modes.items()},
         }
+        config = template._raw_config
+        with suppress(TypeError, ValueError):  # kept only if JSON gives it back unchanged
+            if json.loads(json.dumps(config)) == config:
+                facts["config"] = config
         _move_or_copy(template.local_abspath, scratch / "files")
         (scratch / FACTS_FILE).write_text(json.dumps(facts, indent=1), encoding="utf-8")
         with suppress(OSError):  # another run kept this release first: the same files

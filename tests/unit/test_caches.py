@@ -130,6 +130,7 @@ def test_a_release_is_cloned_once_then_read_from_its_tree(
     assert tree is not None
     assert (tree.files / "VERSION").read_text(encoding="utf-8") == "0.10.0\n"
     assert tree.commit == "v0.10.0"  # what Copier records as _commit
+    assert tree.config is not None and tree.config["_subdirectory"].startswith("templates/")
     assert not (tree.files / ".git").exists()
 
     def no_cloning(*_args: object, **_kwargs: object) -> None:
