@@ -30,7 +30,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping
 from contextlib import suppress
@@ -39,7 +38,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from roadmap_scaffold import compiled
-from roadmap_scaffold.store import cache_dir, parse_version
+from roadmap_scaffold.errors import UserError
+from roadmap_scaffold.store import cache_dir, release_tags
 
 FACTS_FILE = "roadmap-scaffold-release.json"
 """Written beside the extracted files, last: a folder without it is incomplete."""
@@ -70,43 +70,19 @@ def release_tree(location: str) -> ReleaseTree | None:
     bundle = Path(location).expanduser()
     if bundle.suffix != ".bundle" or not bundle.is_file():
         return None
-    newest = newest_release(bundle)
-    if newest is None:
+    try:
+        releases = release_tags(location)
+    except UserError:
         return None
-    tag, object_id = newest
-    folder = cache_dir() / "releases" / f"{tag}-{object_id}"
+    if not releases:
+        return None
+    newest = releases[-1]  # the release Copier would check out
+    folder = cache_dir() / "releases" / f"{newest.name}-{newest.object_id}"
     tree = _read(folder)
     if tree is None:
         shutil.rmtree(folder, ignore_errors=True)  # half a tree, say from a full disk
-        tree = _extract(location, tag, folder)
+        tree = _extract(location, newest.name, folder)
     return tree
-
-
-def newest_release(bundle: Path) -> tuple[str, str] | None:
-    """The newest release tag of ``bundle`` and the object id it names, or None.
-
-    The choice Copier's ``get_latest_tag`` makes: tags that are PEP 440 versions,
-    pre-releases left out, the highest version wins.
-    """
-    result = subprocess.run(
-        ["git", "ls-remote", "--tags", "--refs", "--", str(bundle.resolve())],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        return None
-    releases = []
-    for line in result.stdout.splitlines():
-        object_id, _, ref = line.partition("\t")
-        tag = ref.removeprefix("refs/tags/")
-        version = parse_version(tag)
-        if version is not None and not version.is_prerelease:
-            releases.append((version, tag, object_id))
-    if not releases:
-        return None
-    _, tag, object_id = max(releases)
-    return tag, object_id
 
 
 def _read(folder: Path) -> ReleaseTree | None:

@@ -27,7 +27,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from packaging.version import InvalidVersion, Version
@@ -140,8 +140,20 @@ def install_bundle() -> str:
     return bundle_location()
 
 
-def release_tags(location: str) -> list[tuple[Version, str]]:
-    """The release tags of a git template (repository or bundle), oldest first."""
+class Release(NamedTuple):
+    """A release tag of the template: its version, its name and the git object it names."""
+
+    version: Version
+    name: str
+    object_id: str
+
+
+def release_tags(location: str) -> list[Release]:
+    """The release tags of a git template (repository or bundle), oldest first.
+
+    Tags that are PEP 440 versions, pre-releases left out: the tags Copier's
+    ``get_latest_tag`` chooses from, so the last one is the release it would use.
+    """
     path = Path(location).expanduser()
     command = (
         ["git", "bundle", "list-heads", str(path)]
@@ -153,12 +165,13 @@ def release_tags(location: str) -> list[tuple[Version, str]]:
         raise UserError(f"cannot read the template's versions from {location}")
     tags = []
     for line in result.stdout.splitlines():
-        ref = line.split()[-1]
+        fields = line.split()  # "<object id> <ref>"
+        object_id, ref = fields[0], fields[-1]
         if ref.startswith("refs/tags/") and not ref.endswith("^{}"):
             name = ref.removeprefix("refs/tags/")
             version = parse_version(name)
             if version is not None and not version.is_prerelease:
-                tags.append((version, name))
+                tags.append(Release(version, name, object_id))
     return sorted(tags)
 
 
@@ -172,7 +185,7 @@ def parse_version(name: str) -> Version | None:
 
 def _newest_tag(bundle: Path) -> Version:
     tags = release_tags(str(bundle))
-    return tags[-1][0] if tags else Version("0")
+    return tags[-1].version if tags else Version("0")
 
 
 def local_template_root(source: str | None) -> Path | None:

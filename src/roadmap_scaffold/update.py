@@ -103,7 +103,7 @@ def check_project(project: Path) -> VersionStatus:
     current = str(answers.get("_commit") or "unknown")
     if not tags:
         raise UserError(f"the template at {answers['_src_path']} has no release versions")
-    return VersionStatus(current=current, newest=tags[-1][1])
+    return VersionStatus(current=current, newest=tags[-1].name)
 
 
 def update_project(
@@ -115,7 +115,7 @@ def update_project(
     _refuse_fixed_changes(answers, data)
     _make_source_available(answers)
     if to_version is not None:
-        known = [name for _, name in release_tags(str(answers["_src_path"]))]
+        known = [release.name for release in release_tags(str(answers["_src_path"]))]
         if to_version not in known:
             raise UserError(f"unknown template version {to_version!r}: choose one of {known}")
     own_changes = _files_changed_since_generation(project)

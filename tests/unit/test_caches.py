@@ -15,6 +15,7 @@ from tests.support.template_repo import git, make_template_repo, release
 
 from roadmap_scaffold import releases
 from roadmap_scaffold.compiled import CompiledTemplates
+from roadmap_scaffold.store import release_tags
 
 jinja_compile = SandboxedEnvironment.compile
 
@@ -112,9 +113,9 @@ def tagged_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_newest_release_is_the_one_copier_would_choose(tagged_bundle: Path):
-    tag, object_id = releases.newest_release(tagged_bundle)  # type: ignore[misc]
-    assert tag == get_latest_tag(str(tagged_bundle)) == "v0.10.0"
-    assert len(object_id) == 40
+    newest = release_tags(str(tagged_bundle))[-1]
+    assert newest.name == get_latest_tag(str(tagged_bundle)) == "v0.10.0"
+    assert len(newest.object_id) == 40
 
 
 @pytest.fixture
