@@ -56,7 +56,8 @@ class CompiledTemplates:
         self._code: dict[str, CodeType] = _load(self.path) if self.path else {}
         self._used: dict[str, None] = {}  # in order of first use
         self._new = 0
-        self._syntax_by_env: dict[int, tuple[jinja2.Environment, str]] = {}
+        # Environments compare by identity, and live as long as the run.
+        self._syntax_by_env: dict[jinja2.Environment, str] = {}
 
     def compile(
         self,
@@ -71,10 +72,10 @@ class CompiledTemplates:
 
         ``compile_source`` is Jinja's own ``Environment.compile``.
         """
-        known = self._syntax_by_env.get(id(env))
-        if known is None or known[0] is not env:  # (an id is reused once its object is gone)
-            known = self._syntax_by_env[id(env)] = (env, repr(_syntax(env)))
-        key = _key(known[1], source, name, filename, defer_init)
+        syntax = self._syntax_by_env.get(env)
+        if syntax is None:
+            syntax = self._syntax_by_env[env] = repr(_syntax(env))
+        key = _key(syntax, source, name, filename, defer_init)
         code = self._code.get(key)
         if code is not None:
             # Compiling runs the extensions' preprocess hooks, and some keep state

@@ -229,19 +229,19 @@ def _rendering_shortcuts(kept: CompiledTemplates) -> Iterator[None]:
         return kept.compile(compile_source, env, source, name, filename, defer_init)
 
     from_source: Any = SandboxedEnvironment.from_string
-    loaded: dict[tuple[int, str], tuple[Any, Any]] = {}
+    loaded: dict[tuple[Any, str], Any] = {}  # by environment (compared by identity), source
 
     def from_string_once(
         env: Any, source: Any, globals: Any = None, template_class: Any = None
     ) -> Any:
         if globals is not None or template_class is not None or not isinstance(source, str):
             return from_source(env, source, globals, template_class)
-        known = loaded.get((id(env), source))
-        if known is None or known[0] is not env:  # (an id is reused once its object is gone)
-            known = loaded[id(env), source] = (env, from_source(env, source))
+        template = loaded.get((env, source))
+        if template is None:
+            template = loaded[env, source] = from_source(env, source)
         else:
             env.preprocess(source)  # as loading does: Copier's {% yield %} resets there
-        return known[1]
+        return template
 
     with ExitStack() as undo:
         for owner, name, replacement in (
