@@ -5,6 +5,7 @@ from rest_framework.test import APIClient
 
 from blog.users.models import User
 from blog.users.tests.factories import UserFactory
+from core.testing import client_for
 
 
 @pytest.fixture
@@ -19,14 +20,9 @@ def other_user(db: None) -> User:
 
 @pytest.fixture
 def auth_client(user: User) -> APIClient:
-    """A client signed in as `user` (force_authenticate: no token needed)."""
-    client = APIClient()
-    client.force_authenticate(user=user)
-    return client
+    return client_for(user)
 
 
 @pytest.fixture
 def other_client(other_user: User) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user=other_user)
-    return client
+    return client_for(other_user)

@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 from rest_framework.test import APIClient
 
+from core.testing import client_for
 from shop.accounts.models import User
 from shop.accounts.tests.factories import AdminFactory, UserFactory
 from shop.payments.provider import SandboxProvider, get_payment_provider
@@ -25,13 +26,6 @@ def other_customer(db: None) -> User:
 @pytest.fixture
 def shop_admin(db: None) -> User:
     return AdminFactory()
-
-
-def client_for(user: User) -> APIClient:
-    """A client signed in as `user` (force_authenticate: no token needed)."""
-    client = APIClient()
-    client.force_authenticate(user=user)
-    return client
 
 
 @pytest.fixture

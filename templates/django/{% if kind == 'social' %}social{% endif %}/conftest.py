@@ -3,6 +3,7 @@
 import pytest
 from rest_framework.test import APIClient
 
+from core.testing import client_for
 from social.users.models import User
 from social.users.tests.factories import UserFactory
 
@@ -15,13 +16,6 @@ def user(db: None) -> User:
 @pytest.fixture
 def other_user(db: None) -> User:
     return UserFactory()
-
-
-def client_for(user: User) -> APIClient:
-    """A client signed in as `user` (force_authenticate: no token needed)."""
-    client = APIClient()
-    client.force_authenticate(user=user)
-    return client
 
 
 @pytest.fixture

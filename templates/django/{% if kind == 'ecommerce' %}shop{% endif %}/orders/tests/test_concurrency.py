@@ -12,8 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection
 from django.urls import reverse
-from rest_framework.test import APIClient
 
+from core.testing import client_for
 from shop.accounts.models import User
 from shop.accounts.tests.factories import UserFactory
 from shop.cart.tests.factories import CartItemFactory
@@ -34,8 +34,7 @@ def test_twelve_checkouts_of_the_last_five_items_should_make_exactly_five_orders
     start = threading.Barrier(BUYERS)
 
     def checkout(buyer: User) -> int:
-        client = APIClient()
-        client.force_authenticate(user=buyer)
+        client = client_for(buyer)
         try:
             start.wait()  # everyone sends at the same moment
             response = client.post(
@@ -65,8 +64,7 @@ def test_one_cart_checked_out_twice_at_once_should_make_one_order():
     start = threading.Barrier(2)
 
     def checkout(key: str) -> int:
-        client = APIClient()
-        client.force_authenticate(user=buyer)
+        client = client_for(buyer)
         try:
             start.wait()
             response = client.post(
