@@ -1,24 +1,36 @@
-"""Build hook: ship the template's release versions inside the package.
+"""Build hook: ship the template's releases inside the package.
 
 `roadmap-scaffold` keeps generated projects updatable by recording a git source
 with version tags (see src/roadmap_scaffold/store.py). When a wheel or an sdist
-is built from a git checkout, this hook bundles every release tag (``v*``) into
-``template.bundle`` and adds it to the package. An sdist carries the bundle, so
-a wheel built from the sdist (without .git) ships the same one.
+is built from a git checkout, this hook writes ``template.bundle`` and adds it to
+the package: a git bundle of every release tag (``v*``) of the checkout, plus
+``v<__version__>`` at the commit being built when the checkout has no such tag.
+So releasing needs no tag on the branch: bump ``__version__``, commit, build.
 
-A checkout without release tags, and an editable install, ship no bundle: the
-tool then generates from its plain template files (not updatable from).
+- A tag that exists keeps its commit: it is never moved or rewritten.
+- Uncommitted changes are not part of a release: the new tag names ``HEAD``'s
+  commit, and the build says so on stderr.
+- The checkout itself is not changed: the tags are written in a scratch
+  repository that borrows the checkout's objects (git alternates).
+
+An sdist carries the bundle, so a wheel built from the sdist (without .git)
+ships the same one. An editable install ships no bundle: it generates from the
+checkout itself.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
+import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
 BUNDLE = "template.bundle"
+VERSION_FILE = Path("src/roadmap_scaffold/__init__.py")
 
 
 class TemplateBundleHook(BuildHookInterface):  # type: ignore[type-arg]
@@ -40,21 +52,61 @@ class TemplateBundleHook(BuildHookInterface):  # type: ignore[type-arg]
         root = Path(self.root)
         if not (root / ".git").exists():
             return None
-        tags = subprocess.run(
-            ["git", "tag", "--list", "v*"], cwd=root, capture_output=True, text=True, check=True
-        ).stdout.split()
-        if not tags:
-            return None
+        release = "v" + package_version(root)
         bundle = Path(self.directory) / BUNDLE
         bundle.parent.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            ["git", "bundle", "create", "--quiet", str(bundle), *tags],
-            cwd=root,
-            check=True,
-            capture_output=True,
-        )
+        make_release_bundle(root, release, bundle)
         return bundle
 
     def _bundle_from_sdist(self) -> Path | None:
         bundle = Path(self.root) / BUNDLE
         return bundle if bundle.is_file() else None
+
+
+def package_version(root: Path) -> str:
+    """``__version__`` as written in the source (what hatch's version source reads too)."""
+    text = (root / VERSION_FILE).read_text(encoding="utf-8")
+    match = re.search(r"""^__version__\s*=\s*["']([^"']+)["']""", text, re.MULTILINE)
+    if match is None:
+        raise RuntimeError(f"no __version__ in {root / VERSION_FILE}")
+    return match.group(1)
+
+
+def _git(where: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=where, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"git {' '.join(args)} failed in {where}: {result.stderr.strip()}")
+    return result.stdout.strip()
+
+
+def make_release_bundle(root: Path, release: str, bundle: Path) -> None:
+    """Bundle ``root``'s ``v*`` tags, and ``release`` at ``HEAD`` unless that tag exists."""
+    tags = {
+        name: object_id
+        for object_id, name in (
+            line.split()
+            for line in _git(
+                root, "for-each-ref", "--format=%(objectname) %(refname:short)", "refs/tags/v*"
+            ).splitlines()
+        )
+    }
+    if release not in tags:
+        tags[release] = _git(root, "rev-parse", "--verify", "HEAD^{commit}")
+        if _git(root, "status", "--porcelain", "--untracked-files=no"):
+            print(
+                f"roadmap-scaffold build: the working tree has uncommitted changes; the "
+                f"template release {release} is HEAD's commit without them",
+                file=sys.stderr,
+            )
+    objects = (
+        Path(_git(root, "rev-parse", "--path-format=absolute", "--git-common-dir")) / "objects"
+    )
+    with tempfile.TemporaryDirectory(prefix="roadmap-scaffold-bundle-") as scratch:
+        repository = Path(scratch)
+        _git(repository, "init", "--quiet", "--bare")
+        (repository / "objects" / "info" / "alternates").write_text(
+            f"{objects}\n", encoding="utf-8"
+        )
+        for name, object_id in tags.items():
+            _git(repository, "update-ref", f"refs/tags/{name}", object_id)
+        _git(repository, "bundle", "create", "--quiet", str(bundle), "--tags")

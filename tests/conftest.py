@@ -22,7 +22,10 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers", "generated: generated-project runs (slow: install, test, serve, contract suite)"
     )
     config.addinivalue_line(
-        "markers", "release: wheels built from tagged releases, installed and updated offline"
+        "markers", "release: wheels built from releases, installed and updated offline"
+    )
+    config.addinivalue_line(
+        "markers", "newcomer: the README followed as written, fresh clone and home, system PATH"
     )
 
 

@@ -131,7 +131,7 @@ def _describe_os_error(error: OSError) -> str:
 
 def command_new(args: argparse.Namespace) -> int:
     """`roadmap-scaffold new`: ask (or take defaults), generate, print the next steps."""
-    template = template_from(args.template)
+    template = template_from(args.template, args.vcs_ref)
     template_root = template.files
     catalog = load_catalog(template_root) if template_root else None
     decided = _decided_answers(args, template_root)
@@ -164,7 +164,7 @@ def command_new(args: argparse.Namespace) -> int:
             destination=destination,
             answers=answers,
             template=template.location,
-            vcs_ref=args.vcs_ref or template.vcs_ref,
+            vcs_ref=template.vcs_ref,
             git=not args.no_git,
         )
     )
@@ -327,7 +327,7 @@ def command_classroom_new(args: argparse.Namespace) -> int:
     """`roadmap-scaffold classroom new`: the roster becomes one repository per student."""
     from roadmap_scaffold.classroom import SUMMARY_FILE, new_class, read_roster
 
-    template = template_from(args.template)
+    template = template_from(args.template, args.vcs_ref)
     if template.files is None:
         raise UserError("classroom new needs a local template folder or the default template")
     catalog = load_catalog(template.files)
@@ -351,7 +351,7 @@ def command_classroom_new(args: argparse.Namespace) -> int:
         students,
         args.output,
         template.location,
-        args.vcs_ref or template.vcs_ref,
+        template.vcs_ref,
         answers,
         progress=_progress(),
     )

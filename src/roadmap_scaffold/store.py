@@ -4,25 +4,28 @@ Copier can only update a project from a versioned git source, recorded in the
 project's answers file (``_src_path``). A template copied into site-packages is
 neither versioned nor stable: the path changes with every upgrade. So:
 
-- A built wheel ships ``template.bundle``: a git bundle of the template's release
-  tags (``v0.1.0``, ``v0.2.0``...), made by ``hatch_build.py`` when the package is
-  built, next to a plain copy of the newest template (``template/``) that the
-  catalog, the wizard and ``list`` read.
-- On first use, the bundle is copied to a stable per-user folder,
-  ``~/.local/share/roadmap-scaffold/template.bundle`` (or under ``$XDG_DATA_HOME``),
-  and projects record that ``~``-based path. A newer package replaces it with its
-  newer bundle (which holds every older tag too); an older one never downgrades it.
-  ``roadmap-scaffold update`` recreates it on a machine where it was never made.
+- A built wheel ships ``template.bundle``: a git bundle whose newest release tag is
+  ``v<__version__>`` at the commit the package was built from, with every release tag
+  of that checkout (made by ``hatch_build.py``), next to a plain copy of the newest
+  template (``template/``) that the catalog, the wizard and ``list`` read.
+- The user's store keeps every release it has ever received: a bare git repository,
+  ``~/.local/share/roadmap-scaffold/releases.git`` (or under ``$XDG_DATA_HOME``), takes
+  the tags of each new package's bundle (a tag it has keeps its commit), and is exported
+  again as ``~/.local/share/roadmap-scaffold/template.bundle``: the ``~``-based path
+  projects record. So a project made by any earlier version still finds its version
+  after an upgrade, and an older package never takes a release away.
+  ``roadmap-scaffold update`` recreates the store on a machine where it was never made.
 - In a source checkout (an editable install) the repository itself is the
-  template, at ``HEAD`` with any uncommitted changes, so work in progress is what
-  gets generated and tested.
+  template: its tracked files with their uncommitted changes (a commit made by
+  ``git stash create``, which touches no branch), so work in progress is what gets
+  generated and tested, and nothing untracked (a project generated inside the
+  clone, a nested repository, scratch files) is.
 """
 
 from __future__ import annotations
 
-import filecmp
+import hashlib
 import os
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -69,12 +72,27 @@ def default_template() -> TemplateSource:
     if PACKAGED_BUNDLE.is_file():
         return TemplateSource(install_bundle(), vcs_ref=None, files=root)
     if root == SOURCE_CHECKOUT and (root / ".git").exists():
-        return TemplateSource(str(root), vcs_ref="HEAD", files=root)
+        return TemplateSource(str(root), vcs_ref=checkout_snapshot(root), files=root)
     return TemplateSource(str(root), vcs_ref=None, files=root)
 
 
-def template_from(source: str | None) -> TemplateSource:
-    """Resolve ``--template SRC`` (None: the default template)."""
+def template_from(source: str | None, vcs_ref: str | None = None) -> TemplateSource:
+    """Resolve ``--template SRC`` (None: the default template) and ``--vcs-ref REF``.
+
+    A ``vcs_ref`` the template does not have is one clear error, before anything
+    is rendered.
+    """
+    template = _template_from(source)
+    if vcs_ref is None:
+        return template
+    return TemplateSource(
+        template.location,
+        vcs_ref=require_version(template.location, vcs_ref),
+        files=template.files,
+    )
+
+
+def _template_from(source: str | None) -> TemplateSource:
     if source is None:
         return default_template()
     path = Path(source).expanduser()
@@ -83,6 +101,76 @@ def template_from(source: str | None) -> TemplateSource:
     if path.exists() and not path.suffix == ".bundle":
         raise UserError(f"{source} is not a roadmap-scaffold template (it has no copier.yml)")
     return TemplateSource(source, vcs_ref=None, files=None)
+
+
+# Commits the tool makes only for its own use (a snapshot of a source checkout)
+# must not depend on the machine having a git identity.
+_TOOL_IDENTITY = {
+    "GIT_AUTHOR_NAME": "roadmap-scaffold",
+    "GIT_AUTHOR_EMAIL": "roadmap-scaffold@localhost",
+    "GIT_COMMITTER_NAME": "roadmap-scaffold",
+    "GIT_COMMITTER_EMAIL": "roadmap-scaffold@localhost",
+}
+
+
+def checkout_snapshot(root: Path) -> str:
+    """The commit id of ``root``'s tracked files as they are now, uncommitted changes included.
+
+    Given ``HEAD`` and a working tree with changes, Copier copies the whole working
+    tree and runs ``git add --all``, untracked files included: a project generated
+    inside the clone is then a nested repository, and Copier's clone fails on it
+    ("No url found for submodule path"). ``git stash create`` makes a commit of
+    the tracked files alone, moving no branch and touching no file; Copier's local
+    clone copies the repository's objects, so it can check that commit out.
+    Without uncommitted changes the snapshot is ``HEAD`` itself.
+    """
+    env = {**os.environ, **_TOOL_IDENTITY}
+    for command in (["git", "stash", "create"], ["git", "rev-parse", "--verify", "HEAD"]):
+        result = subprocess.run(
+            command, cwd=root, env=env, capture_output=True, text=True, check=False
+        )
+        commit = result.stdout.strip()
+        if result.returncode != 0:
+            break
+        if commit:
+            return commit
+    raise ScaffoldError(f"cannot read the template's commit in {root}: {result.stderr.strip()}")
+
+
+def require_version(location: str, ref: str) -> str:
+    """``ref`` (a release such as ``v0.2.0`` or ``0.2.0``, or any git revision) of a template.
+
+    Returns the name to give Copier; a ref the template does not have is a
+    UserError naming the releases it does have.
+    """
+    path = Path(location).expanduser()
+    if path.is_dir() and not (path / ".git").exists() and not _is_bare_repository(path):
+        raise UserError(f"--vcs-ref needs a git template, and {location} is a plain folder")
+    releases = release_tags(location)
+    wanted = parse_version(ref)
+    for release in releases:
+        if release.name == ref or (wanted is not None and release.version == wanted):
+            return release.name
+    if path.is_dir() and _git_has_commit(path, ref):
+        return ref  # a branch, a commit or another tag of a repository
+    names = ", ".join(release.name for release in releases) or "none"
+    raise UserError(f"unknown template version {ref!r} (the template's versions: {names})")
+
+
+def _is_bare_repository(path: Path) -> bool:
+    return (path / "HEAD").is_file() and (path / "objects").is_dir()
+
+
+def _git_has_commit(repository: Path, ref: str) -> bool:
+    if ref.startswith("-"):
+        return False  # an option, not a revision
+    result = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
+        cwd=repository,
+        capture_output=True,
+        check=False,
+    )
+    return result.returncode == 0
 
 
 def data_dir() -> Path:
@@ -111,33 +199,87 @@ def is_installed_bundle(location: str) -> bool:
     return Path(location).expanduser() == data_dir() / BUNDLE_NAME
 
 
-def install_bundle() -> str:
-    """Put the packaged bundle in the data folder unless a newer one is there already.
+STORE_NAME = "releases.git"
+RECEIVED_NAME = "received-bundles.txt"
+"""The sha256 of every packaged bundle the store has taken in, one a line."""
 
-    Returns the bundle's location as projects record it. A source checkout ships
-    no bundle: then an existing installed bundle is used as it is.
+
+def install_bundle(packaged: Path = PACKAGED_BUNDLE) -> str:
+    """Take the ``packaged`` bundle's releases into the user's store, once per bundle.
+
+    Returns the store's bundle location as projects record it. A source checkout
+    ships no bundle: then an existing installed bundle is used as it is.
     """
     installed = data_dir() / BUNDLE_NAME
-    if PACKAGED_BUNDLE.is_file() and (
-        not installed.is_file()
-        # Reading both files is quicker than asking git for their tags.
-        or (
-            not filecmp.cmp(PACKAGED_BUNDLE, installed, shallow=False)
-            and _newest_tag(PACKAGED_BUNDLE) > _newest_tag(installed)
-        )
-    ):
-        installed.parent.mkdir(parents=True, exist_ok=True)
-        # Copy then rename: a reader never sees half a bundle.
-        with tempfile.NamedTemporaryFile(dir=installed.parent, delete=False) as partial:
-            shutil.copyfile(PACKAGED_BUNDLE, partial.name)
-        os.chmod(partial.name, 0o644)  # NamedTemporaryFile makes it private (0600)
-        os.replace(partial.name, installed)
+    if packaged.is_file():
+        digest = hashlib.sha256(packaged.read_bytes()).hexdigest()
+        received = data_dir() / RECEIVED_NAME
+        if not installed.is_file() or digest not in _read_lines(received):
+            receive_releases(packaged)
+            with received.open("a", encoding="utf-8") as listing:
+                listing.write(digest + "\n")
     if not installed.is_file():
         raise UserError(
             f"the template bundle {installed} is missing and this installation has none "
             "to restore it: reinstall roadmap-scaffold"
         )
     return bundle_location()
+
+
+def _read_lines(path: Path) -> set[str]:
+    try:
+        return set(path.read_text(encoding="utf-8").split())
+    except OSError:
+        return set()
+
+
+def receive_releases(bundle: Path) -> None:
+    """Add ``bundle``'s tags that the store lacks to it, then export the store's bundle again.
+
+    A tag the store has keeps its commit: a release is never rewritten, so a
+    project's recorded version always means the same files. The bundle at the
+    recorded path is replaced by a rename, so a reader never sees half of one.
+    """
+    store = data_dir() / STORE_NAME
+    installed = data_dir() / BUNDLE_NAME
+    if not (store / "HEAD").is_file():
+        store.parent.mkdir(parents=True, exist_ok=True)
+        _store_git(store.parent, "init", "--quiet", "--bare", STORE_NAME)
+        if installed.is_file():  # a bundle from a version before the store: keep its tags
+            _fetch_new_tags(store, installed)
+    _fetch_new_tags(store, bundle)
+    with tempfile.TemporaryDirectory(dir=store.parent, prefix=".bundle-") as scratch:
+        partial = Path(scratch) / BUNDLE_NAME
+        _store_git(store, "bundle", "create", "--quiet", str(partial), "--tags")
+        os.chmod(partial, 0o644)
+        os.replace(partial, installed)
+
+
+def _fetch_new_tags(store: Path, bundle: Path) -> None:
+    have = {line.split()[-1] for line in _store_git(store, "show-ref", "--tags").splitlines()}
+    new = [
+        ref
+        for _, ref in (line.split() for line in _heads(bundle))
+        if ref.startswith("refs/tags/") and not ref.endswith("^{}") and ref not in have
+    ]
+    if new:
+        _store_git(store, "fetch", "--quiet", "--no-tags", str(bundle),
+                   *(f"{ref}:{ref}" for ref in new))  # fmt: skip
+
+
+def _heads(bundle: Path) -> list[str]:
+    return _store_git(bundle.parent, "bundle", "list-heads", str(bundle)).splitlines()
+
+
+def _store_git(where: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=where, capture_output=True, text=True, check=False)
+    # show-ref exits 1 when there is no tag yet: an empty list, not a failure.
+    if result.returncode != 0 and not (args[0] == "show-ref" and not result.stderr.strip()):
+        detail = " ".join(result.stderr.split()) or f"exit status {result.returncode}"
+        raise ScaffoldError(
+            f"cannot update the template store {data_dir()}: git {args[0]}: {detail}"
+        )
+    return result.stdout
 
 
 class Release(NamedTuple):
@@ -181,11 +323,6 @@ def parse_version(name: str) -> Version | None:
         return Version(name)
     except InvalidVersion:
         return None
-
-
-def _newest_tag(bundle: Path) -> Version:
-    tags = release_tags(str(bundle))
-    return tags[-1].version if tags else Version("0")
 
 
 def local_template_root(source: str | None) -> Path | None:

@@ -18,7 +18,12 @@ import yaml
 
 from roadmap_scaffold.errors import UserError
 from roadmap_scaffold.generate import update_with_copier
-from roadmap_scaffold.store import install_bundle, is_installed_bundle, release_tags
+from roadmap_scaffold.store import (
+    install_bundle,
+    is_installed_bundle,
+    release_tags,
+    require_version,
+)
 
 ANSWERS_FILE = ".copier-answers.yml"
 CONFLICT_MARKER = "<<<<<<< before updating"
@@ -115,9 +120,7 @@ def update_project(
     _refuse_fixed_changes(answers, data)
     _make_source_available(answers)
     if to_version is not None:
-        known = [release.name for release in release_tags(str(answers["_src_path"]))]
-        if to_version not in known:
-            raise UserError(f"unknown template version {to_version!r}: choose one of {known}")
+        to_version = require_version(str(answers["_src_path"]), to_version)
     own_changes = _files_changed_since_generation(project)
     try:
         update_with_copier(project, data, to_version, ask_new_questions)

@@ -1,10 +1,13 @@
 """A released wheel is an updatable template source, offline, from an empty home folder.
 
-Two real releases are built from this repository (tags v0.1.0 and v0.2.0, where
-v0.2.0 adds a file and changes a shared one), installed into a fresh virtualenv
-with an empty HOME and, where the machine allows it, no network at all
+Two real releases are built from this repository (v0.1.0, and v0.2.0 which adds a
+file and changes a shared one), installed one after the other into a fresh
+virtualenv with an empty HOME and, where the machine allows it, no network at all
 (``unshare --net``). A project made with v0.1.0 is then brought to v0.2.0 both by
-``roadmap-scaffold update`` and by plain ``copier update``.
+``roadmap-scaffold update`` and by plain ``copier update``. The releases are made
+both ways the tool supports: as the README says (bump ``__version__``, commit,
+build: no tag anywhere, so the user's store must keep v0.1.0 from the first wheel),
+and with release tags in the checkout (each wheel then carries every release).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 from tests.support.paths import REPO_ROOT, cache_root
+from tests.support.template_repo import export_tracked
 from tests.support.tools import in_ci
 
 pytestmark = pytest.mark.release
@@ -70,13 +74,14 @@ def wheelhouse() -> Path:
     return folder
 
 
-def _release(source: Path, version: str, dist: Path) -> Path:
-    """Commit, tag and build one release of the template repository at ``source``."""
+def _release(source: Path, version: str, dist: Path, tagged: bool) -> Path:
+    """Bump, commit (and tag, if ``tagged``) and build a release of the repository at ``source``."""
     init = source / "src" / "roadmap_scaffold" / "__init__.py"
     init.write_text(f'"""roadmap-scaffold."""\n\n__version__ = "{version}"\n', "utf-8")
     _git(source, "add", "--all")
     _git(source, "commit", "--quiet", "-m", f"Release v{version}")
-    _git(source, "tag", f"v{version}")
+    if tagged:
+        _git(source, "tag", f"v{version}")
     result = subprocess.run(
         [
             sys.executable,
@@ -99,17 +104,18 @@ def _release(source: Path, version: str, dist: Path) -> Path:
     return wheel
 
 
-@pytest.fixture(scope="module")
-def releases(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+@pytest.fixture(scope="module", params=["untagged", "tagged"])
+def releases(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
     """Two wheels: v0.1.0, and v0.2.0 which adds CONTRIBUTING.md and changes SECURITY.md."""
-    root = tmp_path_factory.mktemp("releases")
+    tagged = request.param == "tagged"
+    root = tmp_path_factory.mktemp(f"releases-{request.param}-")
     source = root / "source"
     source.mkdir()
-    for name in RELEASE_FILES:
-        copy = shutil.copytree if (REPO_ROOT / name).is_dir() else shutil.copy2
-        copy(REPO_ROOT / name, source / name)
+    export_tracked(source, RELEASE_FILES)
     _git(source, "init", "--quiet", "--initial-branch=main")
-    first = _release(source, "0.1.0", root / "dist")
+    first = _release(source, "0.1.0", root / "dist", tagged)
 
     (source / "templates" / "fastapi" / "CONTRIBUTING.md.jinja").write_text(
         "# Contributing to {{ project_name }}\n", encoding="utf-8"
@@ -119,7 +125,7 @@ def releases(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         security.read_text("utf-8").replace("## Reporting a problem", "## Reporting a flaw"),
         "utf-8",
     )
-    second = _release(source, "0.2.0", root / "dist")
+    second = _release(source, "0.2.0", root / "dist", tagged)
     return first, second
 
 
@@ -185,8 +191,10 @@ def test_a_wheel_generates_offline_and_both_updaters_bring_the_next_release(
     shutil.copytree(project, by_copier, symlinks=True)
 
     run(venv / "bin" / "pip", "install", "--quiet", second)
-    # A machine where the bundle was never mirrored: the tool restores it from the package.
-    shutil.rmtree(home / ".local")
+    if first.parent.parent.name.startswith("releases-tagged-"):
+        # A machine where the bundle was never mirrored: the tool restores it from the
+        # package, whose bundle holds every tagged release.
+        shutil.rmtree(home / ".local")
     report = run(venv / "bin" / "roadmap-scaffold", "update", "--yes", cwd=project).stdout
     run(venv / "bin" / "copier", "update", "--defaults", cwd=by_copier)
 

@@ -11,6 +11,7 @@ import pytest
 import yaml
 from tests.support.matrix import catalog, offered_combinations
 from tests.support.paths import REPO_ROOT
+from tests.support.template_repo import source_snapshot
 
 pytestmark = pytest.mark.render
 
@@ -18,12 +19,8 @@ COMBOS = offered_combinations()
 
 
 def copier(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    # The snapshot is a commit already: Copier commits nothing, so needs no git identity.
     env = dict(os.environ)
-    # Copier commits uncommitted template work in a scratch clone (vcs-ref HEAD).
-    env.setdefault("GIT_AUTHOR_NAME", "Render Matrix")
-    env.setdefault("GIT_AUTHOR_EMAIL", "render-matrix@example.com")
-    env.setdefault("GIT_COMMITTER_NAME", "Render Matrix")
-    env.setdefault("GIT_COMMITTER_EMAIL", "render-matrix@example.com")
     return subprocess.run(
         [sys.executable, "-m", "copier", *args],
         cwd=cwd,
@@ -43,7 +40,7 @@ def test_plain_copier_copy_works_without_trust(tmp_path: Path, kind: str, framew
         "copy",
         "--defaults",
         "--vcs-ref",
-        "HEAD",
+        source_snapshot(),
         "-d",
         f"kind={kind}",
         "-d",
@@ -68,7 +65,7 @@ def test_copier_refuses_a_framework_that_is_only_planned(tmp_path: Path) -> None
         "copy",
         "--defaults",
         "--vcs-ref",
-        "HEAD",
+        source_snapshot(),
         "-d",
         f"kind={kind}",
         "-d",

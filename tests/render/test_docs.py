@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from tests.support.matrix import offered_combinations
 from tests.support.paths import REPO_ROOT
+from tests.support.template_repo import source_snapshot
 
 from roadmap_scaffold.generate import GenerationRequest, generate
 
@@ -47,7 +48,9 @@ def project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
         "author_email": "grace@example.com",
         "copyright_year": "2031",
     }
-    request_ = GenerationRequest(destination, answers, template=str(REPO_ROOT), git=False)
+    request_ = GenerationRequest(
+        destination, answers, template=str(REPO_ROOT), vcs_ref=source_snapshot(), git=False
+    )
     return generate(request_)
 
 

@@ -6,7 +6,6 @@ one test per property, so a failure names the combination and what broke.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +16,7 @@ import yaml
 from tests.render import checks
 from tests.support.matrix import render_matrix
 from tests.support.paths import REPO_ROOT
+from tests.support.template_repo import source_snapshot
 from tests.support.tools import require_tool
 
 pytestmark = pytest.mark.render
@@ -25,15 +25,6 @@ MATRIX = render_matrix()
 
 # The contract's task commands (DESIGN.md, contract 2): the same in every framework.
 CONTRACT_MAKE_TARGETS = ("install", "test", "lint", "run", "dev")
-
-# Copier's dirty-template path (vcs_ref=HEAD with uncommitted changes) commits in
-# a scratch clone, which needs an identity that a CI machine may not have.
-_GIT_IDENTITY = {
-    "GIT_AUTHOR_NAME": "Render Matrix",
-    "GIT_AUTHOR_EMAIL": "render-matrix@example.com",
-    "GIT_COMMITTER_NAME": "Render Matrix",
-    "GIT_COMMITTER_EMAIL": "render-matrix@example.com",
-}
 
 
 def answers_for(kind: str, framework: str, database: str) -> dict[str, Any]:
@@ -56,13 +47,14 @@ def answers_for(kind: str, framework: str, database: str) -> dict[str, Any]:
     ids=[f"{kind}-{framework}-{database}" for kind, framework, database in MATRIX],
 )
 def rendering(request: pytest.FixtureRequest, copie_session: Any) -> Iterator[Any]:
-    """The template rendered with pytest-copie for one combination (working tree included)."""
+    """The template rendered with pytest-copie for one combination (uncommitted work included)."""
     kind, framework, database = request.param
     answers = answers_for(kind, framework, database)
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in _GIT_IDENTITY.items():
-            patch.setenv(name, os.environ.get(name, value))
-        result = copie_session.copy(extra_answers=answers, template_dir=REPO_ROOT, vcs_ref="HEAD")
+    # A commit of the tracked files: untracked ones (a project generated in the
+    # clone) never reach Copier, and Copier commits nothing, so needs no identity.
+    result = copie_session.copy(
+        extra_answers=answers, template_dir=REPO_ROOT, vcs_ref=source_snapshot()
+    )
     result.requested = answers
     yield result
 

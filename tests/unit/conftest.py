@@ -7,7 +7,6 @@ tool (flags, wizard, catalog, generation into place), not the template's output.
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -16,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.support.template_repo import export_tracked
 
 from roadmap_scaffold import generate as generate_module
 from roadmap_scaffold.catalog import Catalog, load_catalog
-from roadmap_scaffold.store import default_template_root
 
 # A generous ceiling for one real process: generating takes about a second.
 PROCESS_TIMEOUT = 60
@@ -66,17 +65,9 @@ def catalog() -> Catalog:
 @pytest.fixture(scope="session")
 def template_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A plain-folder copy of the template (copier.yml and templates/), not a git repository."""
-    source = default_template_root()
-    copy = tmp_path_factory.mktemp("template-copy")
-    shutil.copy2(source / "copier.yml", copy / "copier.yml")
-    shutil.copytree(
-        source / "templates",
-        copy / "templates",
-        ignore=shutil.ignore_patterns(
-            "__pycache__", "*.pyc", ".venv", ".pytest_cache", ".ruff_cache", ".mypy_cache"
-        ),
-    )
-    return copy
+    # The tracked files only (with their uncommitted changes): never a stray file or
+    # a project generated inside the clone.
+    return export_tracked(tmp_path_factory.mktemp("template-copy"), ("copier.yml", "templates"))
 
 
 def _tool_env(extra: dict[str, str] | None = None, drop: tuple[str, ...] = ()) -> dict[str, str]:
