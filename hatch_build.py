@@ -10,6 +10,8 @@ So releasing needs no tag on the branch: bump ``__version__``, commit, build.
 - A tag that exists keeps its commit: it is never moved or rewritten.
 - Uncommitted changes are not part of a release: the new tag names ``HEAD``'s
   commit, and the build says so on stderr.
+- A shallow clone (``git clone --depth 1``) has no history to bundle: its release is
+  a parentless commit with ``HEAD``'s files.
 - The checkout itself is not changed: the tags are written in a scratch
   repository that borrows the checkout's objects (git alternates).
 
@@ -20,6 +22,7 @@ checkout itself.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -98,15 +101,42 @@ def make_release_bundle(root: Path, release: str, bundle: Path) -> None:
                 f"template release {release} is HEAD's commit without them",
                 file=sys.stderr,
             )
-    objects = (
-        Path(_git(root, "rev-parse", "--path-format=absolute", "--git-common-dir")) / "objects"
-    )
+    common = Path(_git(root, "rev-parse", "--path-format=absolute", "--git-common-dir"))
     with tempfile.TemporaryDirectory(prefix="roadmap-scaffold-bundle-") as scratch:
         repository = Path(scratch)
         _git(repository, "init", "--quiet", "--bare")
         (repository / "objects" / "info" / "alternates").write_text(
-            f"{objects}\n", encoding="utf-8"
+            f"{common / 'objects'}\n", encoding="utf-8"
         )
+        if (common / "shallow").is_file():
+            tags = {release: _root_commit_of(root, repository, release)}
         for name, object_id in tags.items():
             _git(repository, "update-ref", f"refs/tags/{name}", object_id)
         _git(repository, "bundle", "create", "--quiet", str(bundle), "--tags")
+
+
+def _root_commit_of(root: Path, repository: Path, release: str) -> str:
+    """In a shallow clone (``git clone --depth 1``), ``HEAD``'s files as a commit of its own.
+
+    A bundle of a shallow history cannot be cloned (its oldest commits lack their
+    parents), so the release is a parentless commit with ``HEAD``'s tree, author
+    and dates: the same files, and the same commit id from every build of ``HEAD``.
+    Other tags are left out for the same reason; the user's store keeps earlier releases.
+    """
+    fields = _git(root, "log", "-1", "--format=%an%x00%ae%x00%aI%x00%cn%x00%ce%x00%cI", "HEAD")
+    names = ("AUTHOR_NAME", "AUTHOR_EMAIL", "AUTHOR_DATE", "COMMITTER_NAME", "COMMITTER_EMAIL",
+             "COMMITTER_DATE")  # fmt: skip
+    identity = dict(zip(names, fields.split("\0"), strict=True))
+    env = {**os.environ, **{f"GIT_{name}": value for name, value in identity.items()}}
+    tree = _git(root, "rev-parse", "HEAD^{tree}")
+    head = _git(root, "rev-parse", "HEAD")
+    message = f"Release {release}: the files of {head} (from a shallow clone)"
+    result = subprocess.run(
+        ["git", "commit-tree", tree, "-m", message],
+        cwd=repository,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()

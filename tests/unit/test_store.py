@@ -98,6 +98,20 @@ def test_a_build_from_a_dirty_checkout_releases_head_and_says_so(
     assert "uncommitted changes" in capsys.readouterr().err
 
 
+def test_a_build_from_a_shallow_clone_bundles_head_s_files_as_a_cloneable_release(
+    checkout: Path, tmp_path: Path
+):
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "--quiet", "--depth=1", f"file://{checkout}", str(shallow))
+    bundle = tmp_path / "template.bundle"
+
+    _hatch_build().make_release_bundle(shallow, "v0.3.0", bundle)
+
+    clone = tmp_path / "from-bundle"
+    git(tmp_path, "clone", "--quiet", "--no-checkout", str(bundle), str(clone))
+    assert git(clone, "rev-parse", "v0.3.0^{tree}") == git(shallow, "rev-parse", "HEAD^{tree}")
+
+
 def _bundle_of(repo: Path, tmp_path: Path, name: str, version: str) -> Path:
     bundle = tmp_path / f"{name}.bundle"
     _hatch_build().make_release_bundle(repo, version, bundle)
