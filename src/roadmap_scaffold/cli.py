@@ -23,6 +23,7 @@ from roadmap_scaffold.errors import Cancelled, ScaffoldError, UserError
 from roadmap_scaffold.generate import (
     GenerationRequest,
     check_destination,
+    commit_identity,
     generate,
     git_identity,
 )
@@ -168,8 +169,20 @@ def command_new(args: argparse.Namespace) -> int:
             git=not args.no_git,
         )
     )
+    if not args.no_git:
+        _note(
+            commit_identity(
+                str(answers.get("author_name") or ""), str(answers.get("author_email") or "")
+            ).note()
+        )
     _print_next_steps(destination, answers)
     return 0
+
+
+def _note(text: str) -> None:
+    """A line for the user beside the command's output (on stderr), if there is one."""
+    if text:
+        print(text, file=sys.stderr)
 
 
 def _parse_data(items: list[str]) -> dict[str, str]:
@@ -359,6 +372,11 @@ def command_classroom_new(args: argparse.Namespace) -> int:
         f"Created {len(students)} repositories in {args.output} "
         f"(one folder per github name); the list is in {args.output / SUMMARY_FILE}."
     )
+    if not commit_identity().from_git:
+        _note(
+            "note: git has no user.name/user.email, so each repository's first commit is by "
+            "its student, as named in the roster"
+        )
     return 0
 
 
@@ -404,6 +422,8 @@ def command_classroom_update(args: argparse.Namespace) -> int:
         for result in ("updated", "conflicts", "current", "skipped", "failed")
     }
     print(", ".join(f"{count} {result}" for result, count in counts.items()))
+    if counts["updated"]:
+        _note(commit_identity().note())
     return 1 if counts["failed"] else 0
 
 
