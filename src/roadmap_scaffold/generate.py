@@ -99,8 +99,16 @@ def staging_for(destination: Path) -> Iterator[Path]:
     run created is ever removed.
     """
     check_destination(destination)
-    created_parents = _make_parents(destination.parent)
-    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
+    created_parents = _missing_parents(destination.parent)
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
+    except OSError as error:
+        # The error names the staging folder, which the user never asked for: name theirs.
+        for folder in created_parents:
+            shutil.rmtree(folder, ignore_errors=True)
+        reason = error.strerror or str(error)
+        raise UserError(f"cannot create {destination}: {reason}") from error
     try:
         yield staging / destination.name
     except BaseException:
@@ -111,11 +119,9 @@ def staging_for(destination: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _make_parents(parent: Path) -> list[Path]:
-    """Create the destination's missing parent folders; return the outermost one made."""
-    missing = [folder for folder in (parent, *parent.parents) if not folder.exists()]
-    parent.mkdir(parents=True, exist_ok=True)
-    return missing[-1:]
+def _missing_parents(parent: Path) -> list[Path]:
+    """The outermost of ``parent`` and its parents that does not exist yet, if any."""
+    return [folder for folder in (parent, *parent.parents) if not folder.exists()][-1:]
 
 
 def render(request: GenerationRequest, project: Path) -> None:
