@@ -144,6 +144,8 @@ def _fit(message: str) -> str:
 
 # The last question's choices.
 CREATE, CHANGE, CANCEL = "create", "change", "cancel"
+# The reply that leaves out a suggested e-mail address.
+NO_EMAIL = "-"
 
 
 def run_wizard(
@@ -248,12 +250,18 @@ class _Questions:
                 validate=lambda value: None if value else "please enter a name",
             )
         if "author_email" not in answers:
-            answers["author_email"] = self._text(
+            # Enter takes the suggested address, so "none" needs a word of its own.
+            suggested = str(self.defaults.get("author_email", ""))
+            email = self._text(
                 "author_email",
-                "Your e-mail address (optional, for the README):",
-                default=self.defaults.get("author_email", ""),
-                validate=catalog.author_email.problem_with,
+                "Your e-mail address (optional, for the README"
+                + (f"; {NO_EMAIL} for none):" if suggested else "):"),
+                default=suggested,
+                validate=lambda value: (
+                    None if value == NO_EMAIL else catalog.author_email.problem_with(value)
+                ),
             )
+            answers["author_email"] = "" if email == NO_EMAIL else email
         return answers
 
     def _select(

@@ -270,3 +270,38 @@ def test_no_command_on_a_terminal_starts_the_wizard(
 
     assert child.exitstatus == 130
     assert take_snapshot(tmp_path) == before
+
+
+def test_on_a_terminal_change_something_goes_back_and_a_sole_framework_is_not_asked(
+    tmp_path: Path, no_identity_env: dict[str, str]
+):
+    child = _spawn(["new", "changed", "--no-git"], tmp_path, no_identity_env, size=(24, 80))
+    try:
+        for question, reply in [
+            ("What do you want to build", ENTER),
+            ("Which language", ENTER),
+            ("Which framework", ENTER),
+            ("Which database", ENTER),
+            ("Project name", ENTER),
+            ("Your name", "Ada Lovelace" + ENTER),
+            ("e-mail", ENTER),
+            ("Create this project", DOWN + ENTER),  # No, change something
+            ("What do you want to build", ENTER),
+            ("Which language", DOWN + ENTER),  # JavaScript: one framework, not asked
+            ("Which database", ENTER),
+            ("Project name", ENTER),
+            ("Your name", ENTER),
+            ("e-mail", ENTER),
+        ]:
+            child.expect_exact(question)
+            child.send(reply)
+        child.expect_exact("the only choice")
+        child.expect_exact("Create this project")
+        child.send(ENTER)
+        child.expect(pexpect.EOF, timeout=60)
+    finally:
+        child.close(force=True)
+
+    answers = _answers(tmp_path / "changed")
+    assert child.exitstatus == 0
+    assert (answers["framework"], answers["author_name"]) == ("express", "Ada Lovelace")

@@ -416,3 +416,13 @@ def test_a_summary_line_too_long_for_the_terminal_continues_under_its_value(
     author = next(index for index, line in enumerate(lines) if "Author:" in line)
     assert lines[author] == "  Author:     Ada Augusta King, Countess of Lovelace"
     assert lines[author + 1] == " " * 14 + "<ada.lovelace.countess@analytical-engine.example.org>"
+
+
+def test_a_suggested_email_can_be_left_out_with_a_dash(catalog: Catalog, keys_prompter: Keys):
+    suggested = {**SUGGESTED, "author_email": "ada@example.org"}
+    recorder = Recorder(keys_prompter(ENTER * 6 + "-" + ENTER + ENTER))
+
+    answers = run_wizard(catalog, {}, suggested, recorder)
+
+    assert answers["author_email"] == ""
+    assert "- for none" in _question(recorder, "Your e-mail")
