@@ -600,6 +600,10 @@ def _add_classroom_parsers(commands: Any) -> None:
         action.set_defaults(handler=handler)
 
 
+def _repositories(count: int) -> str:
+    return f"{count} repository" if count == 1 else f"{count} repositories"
+
+
 def _progress() -> Any:
     from roadmap_scaffold.classroom import terminal_progress
 
@@ -643,7 +647,7 @@ def command_classroom_new(args: argparse.Namespace) -> int:
     catalog.check_project_name(str(answers["project_name"]))
     students = read_roster(args.roster, catalog)
     check_destination(args.output)
-    _confirm(f"Create {len(students)} repositories in {args.output}?", args.yes)
+    _confirm(f"Create {_repositories(len(students))} in {args.output}?", args.yes)
     new_class(
         students,
         args.output,
@@ -653,7 +657,7 @@ def command_classroom_new(args: argparse.Namespace) -> int:
         progress=_progress(),
     )
     print(
-        f"Created {len(students)} repositories in {args.output} "
+        f"Created {_repositories(len(students))} in {args.output} "
         f"(one folder per github name); the list is in {args.output / SUMMARY_FILE}."
     )
     if not commit_identity().from_git:
@@ -696,7 +700,7 @@ def command_classroom_update(args: argparse.Namespace) -> int:
     from roadmap_scaffold.classroom import class_update, repositories
 
     found = repositories(args.directory)
-    _confirm(f"Update the clean ones of {len(found)} repositories?", args.yes)
+    _confirm(f"Update the clean ones of {_repositories(len(found))}?", args.yes)
     outcomes = class_update(args.directory, progress=_progress())
     for outcome in outcomes:
         files = f" ({', '.join(outcome.files)})" if outcome.files else ""
