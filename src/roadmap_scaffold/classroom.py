@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ from roadmap_scaffold.catalog import Catalog
 from roadmap_scaffold.errors import ScaffoldError, UserError
 from roadmap_scaffold.generate import (
     GenerationRequest,
+    commit_identity,
     commit_initial,
     move_into_place,
     render,
@@ -337,24 +339,34 @@ def _update_one(repository: Path) -> UpdateOutcome:
         )
     if report.old_version == report.new_version and not (report.changed or report.merged):
         return UpdateOutcome(name, "current", report.new_version)
-    _git(repository, "add", "--all")
-    result = subprocess.run(
-        [
-            "git",
-            "commit",
-            "--quiet",
-            "--no-verify",
-            "-m",
-            f"Update from the template {report.new_version}",
-        ],
-        cwd=repository,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        return UpdateOutcome(name, "failed", f"git commit failed: {result.stderr.strip()}")
+    committed = _commit_update(repository, f"Update from the template {report.new_version}")
+    if committed is not None:
+        # Left dirty, the next run would skip it as "uncommitted work": undo the update
+        # (the repository was clean before it, so this removes nothing of the student's).
+        _git(repository, "reset", "--hard", "--quiet", "HEAD")
+        _git(repository, "clean", "-fd", "--quiet")
+        return UpdateOutcome(name, "failed", f"git commit failed, update undone: {committed}")
     return UpdateOutcome(name, "updated", f"{report.old_version} -> {report.new_version}")
+
+
+def _commit_update(repository: Path, message: str) -> str | None:
+    """Commit everything in ``repository``; None, or git's complaint in one line.
+
+    The commit is by `commit_identity`: git's own identity, or a named stand-in
+    when this machine has none (a fresh CI runner, a new teacher's laptop).
+    """
+    env = {**os.environ, **commit_identity().env()}
+    for args in (
+        ["add", "--all"],
+        ["-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", message],
+    ):
+        result = subprocess.run(
+            ["git", *args], cwd=repository, env=env, capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            lines = (result.stderr or result.stdout).strip().splitlines()
+            return " ".join(line.strip() for line in lines if line.strip()) or "no message"
+    return None
 
 
 @dataclass(frozen=True)
@@ -383,25 +395,79 @@ def class_grade(
 
 
 def _grade_one(repository: Path, timeout: int) -> GradeRow:
-    name = str(read_answers(repository).get("author_name", ""))
+    """One repository's row; whatever goes wrong is the row's note, never the class's end."""
+    try:
+        name = str(read_answers(repository).get("author_name", ""))
+    except ScaffoldError:
+        name = ""  # the answers file is damaged: grade the repository all the same
     grade_file = repository / "grade.json"
     grade_file.unlink(missing_ok=True)  # never report an old grade
+
+    def failed(detail: str) -> GradeRow:
+        return GradeRow(repository.name, name, None, None, detail)
+
     try:
         result = subprocess.run(
             ["make", "grade"],
             cwd=repository,
-            capture_output=True,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,  # one stream, in order: the reason is near its end
             text=True,
+            errors="replace",
             timeout=timeout,
             check=False,
         )
     except subprocess.TimeoutExpired:
-        return GradeRow(repository.name, name, None, None, f"make grade took over {timeout} s")
+        return failed(f"make grade took over {timeout} s")
+    except OSError as error:  # make itself is missing
+        return failed(f"cannot run make: {error.strerror or error}")
     if not grade_file.is_file():
-        last = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
-        return GradeRow(repository.name, name, None, None, f"no grade.json: {last[0]}")
-    grade = json.loads(grade_file.read_text(encoding="utf-8"))
-    return GradeRow(repository.name, name, int(grade["passed"]), int(grade["total"]))
+        return failed(f"no grade.json: {_reason(result.stdout)}")
+    try:
+        passed, total = _read_grade(grade_file)
+    except ValueError as error:
+        return failed(f"grade.json is unreadable: {error}")
+    return GradeRow(repository.name, name, passed, total)
+
+
+# make's own "a recipe failed" line names the target, not the cause.
+_RECIPE_FAILED = re.compile(r"^g?make(\[\d+\])?: \*\*\* \[.*\] Error \d+")
+
+
+def _reason(output: str) -> str:
+    """The line of ``make``'s output that says why it stopped.
+
+    That is the last line before make's "*** [target] Error 1" lines: a
+    Makefile's own message ("uv is not installed: ...") or the failing tool's.
+    When there is nothing else, make's own line is the reason ("No rule to make
+    target 'grade'").
+    """
+    lines = [line.strip() for line in output.splitlines() if line.strip()]
+    telling = [line for line in lines if not _RECIPE_FAILED.match(line)]
+    return (telling or lines or ["no output"])[-1]
+
+
+def _read_grade(path: Path) -> tuple[int, int]:
+    """``passed`` and ``total`` from grade.json; ValueError saying what is wrong."""
+    try:
+        grade = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(str(error)) from error
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON ({error.msg} at line {error.lineno})") from error
+    if not isinstance(grade, dict):
+        raise ValueError("expected an object with passed and total")
+    counts = []
+    for key in ("passed", "total"):
+        value = grade.get(key)
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"{key} must be a whole number, got {value!r}")
+        counts.append(value)
+    passed, total = counts
+    if passed > total:
+        raise ValueError(f"passed ({passed}) is more than total ({total})")
+    return passed, total
 
 
 def _write_grades(class_dir: Path, rows: Iterable[GradeRow]) -> None:

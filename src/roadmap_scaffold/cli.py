@@ -11,7 +11,8 @@ import argparse
 import os
 import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from roadmap_scaffold.errors import Cancelled, ScaffoldError, UserError
 from roadmap_scaffold.generate import (
     GenerationRequest,
     check_destination,
+    commit_identity,
     generate,
     git_identity,
 )
@@ -36,65 +38,218 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(f"{message} (see '{self.prog} --help')")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of every subcommand."""
+# Set to anything but 0 to see the traceback of an unexpected error.
+DEBUG_VARIABLE = "ROADMAP_SCAFFOLD_DEBUG"
+# The answers whose values are keys of the catalog: matched whatever their case.
+CHOICE_ANSWERS = ("kind", "framework", "database")
+
+
+def _subcommand(commands: Any, name: str, summary: str, description: str, epilog: str) -> Any:
+    """A subcommand whose --help has a description and an epilog kept as written."""
+    return commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+@dataclass(frozen=True)
+class _Defaults:
+    """The choices of `new` and what it takes when not told, for the help text.
+
+    From the catalog; these stand-ins serve when it cannot be read (and the help
+    is printed all the same).
+    """
+
+    kinds: str = "one of `roadmap-scaffold list`"
+    kind: str = "the first listed"
+    frameworks: str = "one of `roadmap-scaffold list`"
+    framework: str = "the recommended one"
+    databases: str = "one of `roadmap-scaffold list`"
+    database: str = "the first listed"
+
+    @classmethod
+    def of(cls, catalog: Catalog | None) -> _Defaults:
+        if catalog is None:
+            return cls()
+        kind = catalog.offered_kinds()[0].key
+        return cls(
+            kinds=_either(k.key for k in catalog.offered_kinds()),
+            kind=kind,
+            frameworks=_either(f.key for f in catalog.offered_frameworks()),
+            framework=catalog.default_framework(kind).key,
+            databases=_either(catalog.databases),
+            database=next(iter(catalog.databases)),
+        )
+
+
+def _either(keys: Iterable[str]) -> str:
+    names = list(keys)
+    return " or ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
+
+
+def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand; ``catalog`` (when given) fills in the help's choices."""
+    defaults = _Defaults.of(catalog)
     parser = _Parser(
         prog="roadmap-scaffold",
-        description="Start a real backend portfolio project: a blog, a shop or a social network.",
+        description=(
+            "Start a real backend portfolio project: a blog, a shop or a social network.\n"
+            "Run it with no command on a terminal to answer a few questions (= new)."
+        ),
+        epilog=(
+            "examples:\n"
+            "  roadmap-scaffold new                  ask what to build, then create it\n"
+            "  roadmap-scaffold new --help           every option of new, with its default"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
-    new = commands.add_parser("new", help="generate a new project (asks a few questions)")
-    new.add_argument("directory", nargs="?", metavar="DIR", help="where to create it")
-    new.add_argument("--kind", help="what to build: blog, ecommerce or social")
-    new.add_argument("--framework", help="the web framework, e.g. fastapi")
-    new.add_argument("--database", help="sqlite (the default) or postgres")
+    new = _subcommand(
+        commands,
+        "new",
+        "generate a new project (asks a few questions)",
+        "Generate a new project, ready to run and test: a git repository with one\n"
+        "commit, a README, tests, a Dockerfile and CI. On a terminal it asks what it\n"
+        "was not told; --yes asks nothing and takes the defaults below. Nothing is\n"
+        "written before the end.",
+        "examples:\n"
+        "  roadmap-scaffold new                  ask everything, then create it\n"
+        "  roadmap-scaffold new my-shop --yes \\\n"
+        "      --kind ecommerce --framework django --database postgres",
+    )
+    new.add_argument(
+        "directory",
+        nargs="?",
+        metavar="DIR",
+        help="the folder to create; it must not exist or be empty "
+        "(default: the project's name; the project's name defaults to this folder's name)",
+    )
+    new.add_argument("--kind", help=f"what to build: {defaults.kinds} (default: {defaults.kind})")
+    new.add_argument(
+        "--framework",
+        help=f"the web framework: {defaults.frameworks} (default: {defaults.framework}, "
+        "or the first that builds the chosen kind); `roadmap-scaffold list` shows them all",
+    )
+    new.add_argument("--database", help=f"{defaults.databases} (default: {defaults.database})")
     new.add_argument(
         "--data",
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="set any template answer, e.g. --data author_name='Ada Lovelace' (repeatable)",
+        help="set any template answer, e.g. --data author_name='Ada Lovelace' (repeatable); "
+        "flags win over --data, which wins over --answers-file",
     )
-    new.add_argument("--answers-file", type=Path, metavar="FILE", help="read answers from YAML")
-    new.add_argument("--template", metavar="SRC", help="generate from another template copy")
-    new.add_argument("--vcs-ref", metavar="REF", help="template version (git tag or commit)")
-    new.add_argument("--yes", "-y", action="store_true", help="take defaults, ask nothing")
+    new.add_argument(
+        "--answers-file",
+        type=Path,
+        metavar="FILE",
+        help="read answers from a YAML file (another project's .copier-answers.yml works)",
+    )
+    new.add_argument(
+        "--template",
+        metavar="SRC",
+        help="generate from another copy of the template, a folder or a git URL "
+        "(default: the template that comes with this version of the tool)",
+    )
+    new.add_argument(
+        "--vcs-ref",
+        metavar="REF",
+        help="the template version, a git tag or commit (default: the newest release)",
+    )
+    new.add_argument(
+        "--yes",
+        "-y",
+        action="store_true",
+        help="ask nothing: take the defaults (needed in scripts)",
+    )
     new.add_argument("--no-git", action="store_true", help="skip git init and the first commit")
     new.set_defaults(handler=command_new)
 
-    update = commands.add_parser(
-        "update", help="bring a project to a newer template version, keeping your work"
+    update = _subcommand(
+        commands,
+        "update",
+        "bring a project to a newer template version, keeping your work",
+        "Merge a newer version of the template into a project: files you never touched\n"
+        "are updated, files you changed are merged, and lines both sides changed get\n"
+        "conflict markers. Commit your work first: uncommitted changes are refused.",
+        "examples:\n"
+        "  cd my-blog && roadmap-scaffold update     the newest version\n"
+        "  roadmap-scaffold update my-blog --to v0.2.0 --yes",
     )
-    update.add_argument("directory", nargs="?", default=".", metavar="DIR", help="default: .")
-    update.add_argument("--yes", "-y", action="store_true", help="ask nothing, take defaults")
     update.add_argument(
-        "--data", action="append", default=[], metavar="KEY=VALUE", help="change an answer"
+        "directory", nargs="?", default=".", metavar="DIR", help="the project (default: .)"
     )
-    update.add_argument("--to", metavar="VERSION", help="a template version, e.g. v0.2.0")
+    update.add_argument(
+        "--yes", "-y", action="store_true", help="ask nothing: new questions take their defaults"
+    )
+    update.add_argument(
+        "--data",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="change an answer, e.g. --data database=postgres (repeatable)",
+    )
+    update.add_argument(
+        "--to", metavar="VERSION", help="a template version, e.g. v0.2.0 (default: the newest)"
+    )
     update.set_defaults(handler=command_update)
 
-    check = commands.add_parser(
-        "check", help="is the project's template up to date? (exit 0 yes, 1 no, 2 error)"
+    check = _subcommand(
+        commands,
+        "check",
+        "is the project's template up to date? (exit 0 yes, 1 no, 2 error)",
+        "Compare the template version a project was made from with the newest release.",
+        "exit status:\n"
+        "  0  up to date\n"
+        "  1  an update is available (run `roadmap-scaffold update`)\n"
+        "  2  error: not a roadmap-scaffold project, or its template is unreadable\n\n"
+        "examples:\n"
+        "  cd my-blog && roadmap-scaffold check\n"
+        "  roadmap-scaffold check my-blog || echo 'an update is available (or an error)'",
     )
-    check.add_argument("directory", nargs="?", default=".", metavar="DIR", help="default: .")
+    check.add_argument(
+        "directory", nargs="?", default=".", metavar="DIR", help="the project (default: .)"
+    )
     check.set_defaults(handler=command_check)
 
     _add_classroom_parsers(commands)
 
-    listing = commands.add_parser("list", help="list the kinds and frameworks available")
-    listing.add_argument("--template", metavar="SRC", help="list another template copy")
+    listing = _subcommand(
+        commands,
+        "list",
+        "list the kinds and frameworks available",
+        "List the kinds of project, the frameworks, and the combinations this version\n"
+        "of the tool can generate.",
+        "examples:\n"
+        "  roadmap-scaffold list\n"
+        "  roadmap-scaffold list --template ../my-template-copy",
+    )
+    listing.add_argument(
+        "--template",
+        metavar="SRC",
+        help="list another copy of the template (default: the one that comes with the tool)",
+    )
     listing.set_defaults(handler=command_list)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+    if not argv and interactive:
+        argv = ["new"]  # as `npm create vite` does: no command on a terminal starts the wizard
+    command = "roadmap-scaffold " + " ".join(arg for arg in argv[:2] if not arg.startswith("-"))
     try:
         try:
-            args = build_parser().parse_args(argv)
+            # No command and no terminal: one line naming --help, as for any usage error.
+            args = build_parser(_catalog_for_help(argv)).parse_args(argv)
         except SystemExit as done:  # --help and --version print, then exit 0
             return int(done.code or 0)
         return int(args.handler(args))
@@ -115,6 +270,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         # may not write to): say what failed, in one line, without a traceback.
         print(f"roadmap-scaffold: error: {_describe_os_error(error)}", file=sys.stderr)
         return 1
+    except Exception as error:
+        # A bug of ours: one line that says how to see it whole, not a wall of traceback.
+        if os.environ.get(DEBUG_VARIABLE, "0") not in ("", "0"):
+            raise
+        print(
+            f"roadmap-scaffold: error: `{command.strip()}` failed unexpectedly "
+            f"({type(error).__name__}: {_first_line(error)}); run it again with "
+            f"{DEBUG_VARIABLE}=1 to see the traceback, and please report it",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0] if lines else "no message"
+
+
+def _catalog_for_help(argv: list[str]) -> Catalog | None:
+    """The catalog when help will be printed (its choices and defaults), else None."""
+    if not {"-h", "--help"} & set(argv):
+        return None
+    try:
+        return load_catalog()
+    except ScaffoldError:
+        return None  # the help still prints, with the choices of this tool's version
 
 
 def _describe_os_error(error: OSError) -> str:
@@ -155,9 +336,13 @@ def command_new(args: argparse.Namespace) -> int:
             "(and --kind, --framework, --database or --data to choose)"
         )
 
+    from_folder = "project_name" not in decided and answers["project_name"] == (
+        suggested["project_name"] or None
+    )
     if catalog is not None:
+        if from_folder:
+            _check_folder_name(catalog, str(answers["project_name"]))
         _check_choices(catalog, answers)
-        catalog.check_project_name(str(answers["project_name"]))
     destination = destination or Path(str(answers["project_name"]))
     generate(
         GenerationRequest(
@@ -168,8 +353,22 @@ def command_new(args: argparse.Namespace) -> int:
             git=not args.no_git,
         )
     )
+    if from_folder and args.yes:
+        _note(f"project name: {answers['project_name']} (from the folder name)")
+    if not args.no_git:
+        _note(
+            commit_identity(
+                str(answers.get("author_name") or ""), str(answers.get("author_email") or "")
+            ).note()
+        )
     _print_next_steps(destination, answers)
     return 0
+
+
+def _note(text: str) -> None:
+    """A line for the user beside the command's output (on stderr), if there is one."""
+    if text:
+        print(text, file=sys.stderr)
 
 
 def _parse_data(items: list[str]) -> dict[str, str]:
@@ -189,9 +388,10 @@ def _decided_answers(args: argparse.Namespace, template_root: Path | None) -> di
     if args.answers_file:
         decided.update(_read_answers_file(args.answers_file))
     decided.update(_parse_data(args.data))
-    for key in ("kind", "framework", "database"):
+    for key in CHOICE_ANSWERS:
         if getattr(args, key):
             decided[key] = getattr(args, key)
+    decided = _normalised(decided)
     if template_root is not None:
         known = template_questions(template_root)
         unknown = sorted(set(decided) - known)
@@ -211,10 +411,29 @@ def _read_answers_file(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as error:
         raise UserError(f"the answers file {path} is not UTF-8 text") from error
     except yaml.YAMLError as error:
-        raise UserError(f"the answers file {path} is not valid YAML") from error
+        raise UserError(f"the answers file {path} is not valid YAML{_where(error)}") from error
     if not isinstance(data, dict):
         raise UserError(f"the answers file {path} must be a YAML mapping of KEY: VALUE")
     return {str(key): value for key, value in data.items() if not str(key).startswith("_")}
+
+
+def _where(error: yaml.YAMLError) -> str:
+    """Where in the file PyYAML stopped, and why, as ``" (line 3, column 7: why)"``."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return ""
+    problem = getattr(error, "problem", None)
+    return f" (line {mark.line + 1}, column {mark.column + 1}" + (
+        f": {problem})" if problem else ")"
+    )
+
+
+def _normalised(answers: dict[str, Any]) -> dict[str, Any]:
+    """``answers`` with the catalog's choices in lowercase: --framework FastAPI works."""
+    return {
+        key: value.strip().lower() if key in CHOICE_ANSWERS and isinstance(value, str) else value
+        for key, value in answers.items()
+    }
 
 
 def _suggestions(destination: Path | None) -> dict[str, str]:
@@ -247,6 +466,16 @@ def _with_defaults(
     return answers
 
 
+def _check_folder_name(catalog: Catalog, name: str) -> None:
+    """Refuse a folder's name as the project's name, saying where it came from."""
+    problem = catalog.project_name.problem_with(name)
+    if problem:
+        raise UserError(
+            f"invalid project name {name!r} (from the folder name): it {problem}; "
+            "choose another folder or pass --data project_name=NAME"
+        )
+
+
 def _check_choices(catalog: Catalog, answers: dict[str, Any]) -> None:
     """Refuse a bad kind, framework, database or name before anything is asked or written."""
     if "database" in answers:
@@ -276,33 +505,103 @@ def _print_next_steps(destination: Path, answers: dict[str, Any]) -> None:
 
 
 def _add_classroom_parsers(commands: Any) -> None:
-    classroom = commands.add_parser(
-        "classroom", help="one repository per student: create, grade, status, update"
+    classroom = _subcommand(
+        commands,
+        "classroom",
+        "one repository per student: create, grade, status, update",
+        "A class is a folder of ordinary git repositories, one per student of a roster.",
+        "examples:\n"
+        "  roadmap-scaffold classroom new roster.csv -o class-2026 \\\n"
+        "      --kind blog --framework fastapi\n"
+        "  roadmap-scaffold classroom grade class-2026",
     )
     actions = classroom.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     actions.required = True
 
-    new = actions.add_parser("new", help="one personalised repository per roster row")
+    new = _subcommand(
+        actions,
+        "new",
+        "one personalised repository per roster row",
+        "Make DIR/<github>/ for every row of the roster (CSV with the header\n"
+        "name,email,github): a git repository with one commit, with the student's\n"
+        "name and e-mail in it. Every row is checked before anything is written.",
+        "examples:\n"
+        "  roadmap-scaffold classroom new roster.csv -o class-2026 \\\n"
+        "      --kind blog --framework fastapi\n"
+        "  roadmap-scaffold classroom new roster.csv -o web-b --yes \\\n"
+        "      --kind social --framework Express --data database=postgres",
+    )
     new.add_argument("roster", type=Path, metavar="ROSTER.csv", help="columns: name,email,github")
-    new.add_argument("--kind", required=True, help="what the class builds")
+    new.add_argument("--kind", required=True, help="what the class builds, e.g. blog")
     new.add_argument("--framework", required=True, help="the framework the class uses")
-    new.add_argument("-o", "--output", required=True, type=Path, metavar="DIR")
-    new.add_argument("--template", metavar="SRC", help="generate from another template copy")
-    new.add_argument("--vcs-ref", metavar="REF", help="template version (git tag or commit)")
-    new.add_argument("--data", action="append", default=[], metavar="KEY=VALUE")
-    new.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    new.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="DIR", help="the class's folder"
+    )
+    new.add_argument(
+        "--template",
+        metavar="SRC",
+        help="generate from another copy of the template (default: the tool's own)",
+    )
+    new.add_argument(
+        "--vcs-ref", metavar="REF", help="template version, a git tag (default: the newest)"
+    )
+    new.add_argument(
+        "--data",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="set a template answer for the whole class (repeatable)",
+    )
+    new.add_argument(
+        "--yes", "-y", action="store_true", help="do not ask for confirmation (needed in scripts)"
+    )
     new.set_defaults(handler=command_classroom_new)
 
-    for name, handler, text in (
-        ("grade", command_classroom_grade, "run make grade everywhere; write grades.csv/.md"),
-        ("status", command_classroom_status, "template version and state of every repository"),
-        ("update", command_classroom_update, "update every clean repository"),
+    for name, handler, summary, description in (
+        (
+            "grade",
+            command_classroom_grade,
+            "run make grade everywhere; write grades.csv/.md",
+            "Run `make grade` in every repository; write DIR/grades.csv and DIR/grades.md.\n"
+            "A repository that cannot be graded gets a row saying why. Exit status 1\n"
+            "when any repository has no grade.",
+        ),
+        (
+            "status",
+            command_classroom_status,
+            "template version and state of every repository",
+            "Show every repository's template version, whether it is behind the newest,\n"
+            "whether it has uncommitted work, and the date of its last commit.",
+        ),
+        (
+            "update",
+            command_classroom_update,
+            "update every clean repository",
+            "Update every repository without uncommitted work to the newest template\n"
+            "version and commit it; skip (and name) the others; leave conflicts for a\n"
+            "person. Exit status 1 when any repository failed.",
+        ),
     ):
-        action = actions.add_parser(name, help=text)
-        action.add_argument("directory", type=Path, metavar="DIR")
+        action = _subcommand(
+            actions,
+            name,
+            summary,
+            description,
+            "examples:\n"
+            f"  roadmap-scaffold classroom {name} class-2026\n"
+            f"  roadmap-scaffold classroom {name} ~/teaching/web-b"
+            + (" --yes" if name == "update" else ""),
+        )
+        action.add_argument("directory", type=Path, metavar="DIR", help="the class's folder")
         if name == "update":
-            action.add_argument("--yes", "-y", action="store_true", help="do not ask")
+            action.add_argument(
+                "--yes", "-y", action="store_true", help="do not ask (needed in scripts)"
+            )
         action.set_defaults(handler=handler)
+
+
+def _repositories(count: int) -> str:
+    return f"{count} repository" if count == 1 else f"{count} repositories"
 
 
 def _progress() -> Any:
@@ -331,22 +630,24 @@ def command_classroom_new(args: argparse.Namespace) -> int:
     if template.files is None:
         raise UserError("classroom new needs a local template folder or the default template")
     catalog = load_catalog(template.files)
-    answers: dict[str, Any] = {
-        "kind": args.kind,
-        "framework": args.framework,
-        **_parse_data(args.data),
-        "classroom": True,
-    }
+    answers: dict[str, Any] = _normalised(
+        {
+            "kind": args.kind,
+            "framework": args.framework,
+            **_parse_data(args.data),
+            "classroom": True,
+        }
+    )
     unknown = sorted(set(answers) - template_questions(template.files))
     if unknown:
         raise UserError(f"unknown answer {unknown[0]!r}")
     _check_choices(catalog, answers)
     answers.setdefault("database", next(iter(catalog.databases)))
-    answers.setdefault("project_name", f"my-{args.kind}")
+    answers.setdefault("project_name", f"my-{answers['kind']}")
     catalog.check_project_name(str(answers["project_name"]))
     students = read_roster(args.roster, catalog)
     check_destination(args.output)
-    _confirm(f"Create {len(students)} repositories in {args.output}?", args.yes)
+    _confirm(f"Create {_repositories(len(students))} in {args.output}?", args.yes)
     new_class(
         students,
         args.output,
@@ -356,9 +657,14 @@ def command_classroom_new(args: argparse.Namespace) -> int:
         progress=_progress(),
     )
     print(
-        f"Created {len(students)} repositories in {args.output} "
+        f"Created {_repositories(len(students))} in {args.output} "
         f"(one folder per github name); the list is in {args.output / SUMMARY_FILE}."
     )
+    if not commit_identity().from_git:
+        _note(
+            "note: git has no user.name/user.email, so each repository's first commit is by "
+            "its student, as named in the roster"
+        )
     return 0
 
 
@@ -394,7 +700,7 @@ def command_classroom_update(args: argparse.Namespace) -> int:
     from roadmap_scaffold.classroom import class_update, repositories
 
     found = repositories(args.directory)
-    _confirm(f"Update the clean ones of {len(found)} repositories?", args.yes)
+    _confirm(f"Update the clean ones of {_repositories(len(found))}?", args.yes)
     outcomes = class_update(args.directory, progress=_progress())
     for outcome in outcomes:
         files = f" ({', '.join(outcome.files)})" if outcome.files else ""
@@ -404,6 +710,8 @@ def command_classroom_update(args: argparse.Namespace) -> int:
         for result in ("updated", "conflicts", "current", "skipped", "failed")
     }
     print(", ".join(f"{count} {result}" for result, count in counts.items()))
+    if counts["updated"]:
+        _note(commit_identity().note())
     return 1 if counts["failed"] else 0
 
 

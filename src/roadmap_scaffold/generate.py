@@ -99,8 +99,16 @@ def staging_for(destination: Path) -> Iterator[Path]:
     run created is ever removed.
     """
     check_destination(destination)
-    created_parents = _make_parents(destination.parent)
-    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
+    created_parents = _missing_parents(destination.parent)
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
+    except OSError as error:
+        # The error names the staging folder, which the user never asked for: name theirs.
+        for folder in created_parents:
+            shutil.rmtree(folder, ignore_errors=True)
+        reason = error.strerror or str(error)
+        raise UserError(f"cannot create {destination}: {reason}") from error
     try:
         yield staging / destination.name
     except BaseException:
@@ -111,11 +119,9 @@ def staging_for(destination: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _make_parents(parent: Path) -> list[Path]:
-    """Create the destination's missing parent folders; return the outermost one made."""
-    missing = [folder for folder in (parent, *parent.parents) if not folder.exists()]
-    parent.mkdir(parents=True, exist_ok=True)
-    return missing[-1:]
+def _missing_parents(parent: Path) -> list[Path]:
+    """The outermost of ``parent`` and its parents that does not exist yet, if any."""
+    return [folder for folder in (parent, *parent.parents) if not folder.exists()][-1:]
 
 
 def render(request: GenerationRequest, project: Path) -> None:
@@ -340,7 +346,7 @@ def _one_line(message: str) -> str:
 
 def commit_initial(
     project: Path, answers: dict[str, Any], init: subprocess.Popen[bytes] | None = None
-) -> None:
+) -> CommitIdentity:
     """``git init`` and one initial commit, even when the user has no git identity.
 
     ``init`` is a ``git init`` already started in ``project``, if there is one.
@@ -351,8 +357,12 @@ def commit_initial(
     the files usually go to ``git fast-import``, which writes them all as one
     pack, and ``git reset`` fills the index from the commit. The same tree either
     way (tests/render/test_shortcuts.py checks it for every kind and framework).
+    Returns who the commit is by (`commit_identity`).
     """
-    identity = _fallback_identity(answers)
+    committer = commit_identity(
+        str(answers.get("author_name") or ""), str(answers.get("author_email") or "")
+    )
+    identity = committer.env()
     message = f"Start {answers['project_name']} from roadmap-scaffold"
     if init is None:
         _require_git()
@@ -368,7 +378,7 @@ def commit_initial(
         _git(project, "add", "--all", env=env)
         _git(project, "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify",
              "-m", message, env=env)  # fmt: skip
-        return
+        return committer
     author = f"{identity['GIT_AUTHOR_NAME']} <{identity['GIT_AUTHOR_EMAIL']}>"
     stream = _fast_import_stream(project, files, author, message)
     # Below its unpack limit (100 objects) fast-import writes loose files after all.
@@ -377,6 +387,7 @@ def commit_initial(
     _git(project, "-c", "fastimport.unpackLimit=1", "-c", "pack.compression=1", "fast-import",
          "--quiet", "--depth=0", "--date-format=now", stdin=stream)  # fmt: skip
     _git(project, "reset", "--quiet")
+    return committer
 
 
 def _require_git() -> None:
@@ -434,19 +445,61 @@ def _git(
     return os.fsdecode(result.stdout)
 
 
-def _fallback_identity(answers: dict[str, Any]) -> dict[str, str]:
-    """Author the first commit as the learner when git has no identity configured."""
+# Who commits when git knows nobody (no user.name or user.email anywhere): a name
+# that says what happened, so that `git log` shows it and the user can amend it.
+STAND_IN_NAME = "roadmap-scaffold"
+STAND_IN_EMAIL = "roadmap-scaffold@users.noreply.localhost"
+
+
+@dataclass(frozen=True)
+class CommitIdentity:
+    """The name and e-mail address the tool's commits carry, as author and committer."""
+
+    name: str
+    email: str
+    from_git: bool
+    """False when git has no identity of its own and this one stands in for it."""
+
+    def env(self) -> dict[str, str]:
+        """The environment variables that make ``git commit`` use this identity."""
+        return {
+            "GIT_AUTHOR_NAME": self.name,
+            "GIT_AUTHOR_EMAIL": self.email,
+            "GIT_COMMITTER_NAME": self.name,
+            "GIT_COMMITTER_EMAIL": self.email,
+        }
+
+    def note(self) -> str:
+        """One line for the user when git had no identity, else empty."""
+        if self.from_git:
+            return ""
+        return (
+            "note: git has no user.name/user.email, so the tool's commits are by "
+            f"{self.name} <{self.email}>; set yours with `git config --global user.name "
+            "'Your Name'` and `git config --global user.email you@example.com`, then "
+            "`git commit --amend --no-edit --reset-author` signs the last one as you"
+        )
+
+
+def commit_identity(author_name: str = "", author_email: str = "") -> CommitIdentity:
+    """Who the tool's commits are by: git's own identity, else a stand-in.
+
+    The one place that decides it, for `new`, `classroom new` and `classroom
+    update`. git's identity (``GIT_AUTHOR_*`` variables, then ``user.name`` and
+    ``user.email``) wins. Without one, git would refuse to commit, so the
+    project's author (``author_name``/``author_email``, when known) or else
+    STAND_IN_NAME signs instead, and `CommitIdentity.note` says how to amend it.
+    """
     configured = git_identity()
-    name = configured.get("name") or str(answers.get("author_name") or "roadmap-scaffold")
-    email = configured.get("email") or str(
-        answers.get("author_email") or f"{answers['project_name']}@users.noreply.localhost"
+    name = os.environ.get("GIT_AUTHOR_NAME") or configured.get("name", "")
+    email = os.environ.get("GIT_AUTHOR_EMAIL") or configured.get("email", "")
+    if name and email:
+        return CommitIdentity(name, email, from_git=True)
+    return CommitIdentity(
+        name or author_name.strip() or STAND_IN_NAME,
+        email or author_email.strip() or STAND_IN_EMAIL,
+        from_git=False,
     )
-    return {
-        "GIT_AUTHOR_NAME": name,
-        "GIT_AUTHOR_EMAIL": email,
-        "GIT_COMMITTER_NAME": name,
-        "GIT_COMMITTER_EMAIL": email,
-    }
 
 
 @cache

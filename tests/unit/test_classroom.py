@@ -5,6 +5,7 @@ template versions."""
 from __future__ import annotations
 
 import csv
+import subprocess
 import tomllib
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import yaml
 from tests.support.template_repo import git as _git
 from tests.support.template_repo import make_template_repo, release
 
+from roadmap_scaffold import classroom
 from roadmap_scaffold.classroom import terminal_progress
 from roadmap_scaffold.cli import main
 
@@ -245,3 +247,118 @@ def test_terminal_progress_draws_a_bar_and_ends_the_line(
     err = capsys.readouterr().err
     assert "[" + "#" * 15 + "-" * 15 + "] 15/30 ana" in err
     assert err.endswith("\n") and "30/30 cy" in err
+
+
+@pytest.fixture
+def no_git_identity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process's git has no user.name or user.email from any source."""
+    home = tmp_path / "home-without-git-identity"
+    home.mkdir()
+    for key in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME",
+                "GIT_COMMITTER_EMAIL", "EMAIL", "GIT_CONFIG"):  # fmt: skip
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(home / "no-such-gitconfig"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    assert subprocess.run(["git", "config", "user.email"], capture_output=True).stdout == b""
+
+
+def test_classroom_new_and_update_without_a_git_identity_commit_as_a_named_stand_in(
+    tmp_path: Path, template_repo: Path, no_git_identity: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = _class_of_three(tmp_path, template_repo)
+    assert "git has no user.name/user.email" in capsys.readouterr().err
+    assert _git(output / "ana", "log", "-1", "--format=%an <%ae>") == (
+        "Student ana <ana@example.edu>"
+    )
+    _release_next(template_repo, "v0.3.0")
+
+    code = main(["classroom", "update", str(output), "--yes"])
+
+    out, err = capsys.readouterr()
+    assert code == 0, out + err
+    assert "3 updated" in out and "0 failed" in out
+    for name in ("ana", "ben", "cy"):
+        repository = output / name
+        assert _git(repository, "status", "--porcelain") == ""
+        assert _git(repository, "log", "-1", "--format=%s|%an <%ae>|%cn") == (
+            "Update from the template v0.3.0|roadmap-scaffold "
+            "<roadmap-scaffold@users.noreply.localhost>|roadmap-scaffold"
+        )
+    assert "git commit --amend --no-edit --reset-author" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_classroom_update_undoes_an_update_it_cannot_commit_so_the_next_run_retries_it(
+    tmp_path: Path, template_repo: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    output = _class_of_three(tmp_path, template_repo)
+    before = {name: _git(output / name, "rev-parse", "HEAD") for name in ("ana", "ben", "cy")}
+    _release_next(template_repo, "v0.4.0")
+    capsys.readouterr()
+
+    with monkeypatch.context() as patch:
+        patch.setattr(classroom, "_commit_update", lambda *_: "fatal: the disk is full")
+        assert main(["classroom", "update", str(output), "--yes"]) == 1
+
+    out = capsys.readouterr().out
+    assert "3 failed" in out and "the disk is full" in out
+    for name, head in before.items():
+        assert _git(output / name, "status", "--porcelain") == ""
+        assert _git(output / name, "rev-parse", "HEAD") == head
+
+    assert main(["classroom", "update", str(output), "--yes"]) == 0
+    assert "3 updated" in capsys.readouterr().out
+
+
+def _graded_repository(class_dir: Path, name: str, recipe: str | None) -> None:
+    """A repository as `classroom grade` finds one, whose `make grade` runs ``recipe``."""
+    repository = class_dir / name
+    repository.mkdir(parents=True)
+    (repository / ".copier-answers.yml").write_text(
+        f"_src_path: /nowhere\nauthor_name: Student {name}\n", encoding="utf-8"
+    )
+    makefile = "all:\n\t@true\n" if recipe is None else f"grade:\n\t{recipe}\n"
+    (repository / "Makefile").write_text(makefile, encoding="utf-8")
+
+
+def test_classroom_grade_gives_every_repository_a_row_whatever_went_wrong(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class_dir = tmp_path / "class"
+    missing_tool = (
+        "@command -v no-such-tool-here >/dev/null 2>&1 || "
+        '{ echo "uv is not installed: see https://docs.astral.sh/uv/"; exit 1; }'
+    )
+    for name, recipe in (
+        ("a-good", """@echo '{"passed": 3, "total": 4}' > grade.json"""),
+        ("b-no-uv", missing_tool),
+        ("c-malformed", "@echo '{\"passed\": 3,' > grade.json"),
+        ("d-no-total", """@echo '{"passed": 3}' > grade.json"""),
+        ("e-a-list", "@echo '[3, 4]' > grade.json"),
+        ("f-no-rule", None),
+        ("g-tool-gone", "@no-such-command-here --run-tests"),
+    ):
+        _graded_repository(class_dir, name, recipe)
+
+    code = main(["classroom", "grade", str(class_dir)])
+
+    out, err = capsys.readouterr()
+    assert code == 1  # not every repository has a grade
+    assert "Traceback" not in out + err
+    rows = {line.split()[0]: line for line in out.splitlines() if line.startswith("  ")}
+    assert "3/4" in rows["a-good"]
+    assert "uv is not installed: see https://docs.astral.sh/uv/" in rows["b-no-uv"]
+    assert "grade.json is unreadable: not JSON" in rows["c-malformed"]
+    assert "total must be a whole number, got None" in rows["d-no-total"]
+    assert "expected an object" in rows["e-a-list"]
+    assert "No rule to make target" in rows["f-no-rule"]
+    assert "no-such-command-here" in rows["g-tool-gone"]
+    with (class_dir / "grades.csv").open(encoding="utf-8") as table:
+        graded = {row["repository"]: row for row in csv.DictReader(table)}
+    assert sorted(graded) == sorted(rows)
+    assert graded["a-good"]["percent"] == "75"
+    assert graded["b-no-uv"]["name"] == "Student b-no-uv"
+    assert "uv is not installed" in graded["b-no-uv"]["note"]

@@ -67,7 +67,12 @@ def _template_without_copier_yml(tmp: Path) -> None:
 
 
 BAD_INPUTS = [
-    pytest.param(["My-Blog"], _nothing, "invalid project name 'My-Blog'", id="uppercase-dir"),
+    pytest.param(
+        ["My-Blog"],
+        _nothing,
+        "invalid project name 'My-Blog' (from the folder name)",
+        id="uppercase-dir",
+    ),
     pytest.param(["1blog"], _nothing, "invalid project name '1blog'", id="leading-digit-dir"),
     pytest.param(["my--blog"], _nothing, "invalid project name 'my--blog'", id="double-hyphen"),
     pytest.param(["blog-"], _nothing, "invalid project name 'blog-'", id="trailing-hyphen"),
@@ -120,7 +125,7 @@ BAD_INPUTS = [
     pytest.param(
         ["ok", "--answers-file", "answers.yml"],
         _answers_file("kind: [blog\n"),
-        "is not valid YAML",
+        "answers.yml is not valid YAML (line 2, column 1: expected ',' or ']'",
         id="answers-file-invalid-yaml",
     ),
     pytest.param(

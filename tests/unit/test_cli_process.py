@@ -125,6 +125,10 @@ def test_process_without_any_git_identity_still_makes_one_commit_by_the_learner(
     assert git("rev-list", "--count", "HEAD") == "1"
     assert git("status", "--porcelain") == ""
     assert git("log", "-1", "--format=%an <%ae>") == "Ada Lovelace <ada@example.org>"
+    # ...and says so, with how to make git know the learner (one line).
+    notes = [line for line in result.stderr.splitlines() if "user.name" in line]
+    assert len(notes) == 1 and "Ada Lovelace <ada@example.org>" in notes[0]
+    assert "git config --global user.email" in notes[0]
     answers = yaml.safe_load((project / ".copier-answers.yml").read_text(encoding="utf-8"))
     assert answers["project_name"] == "learner"
     for step in ("cd learner", "make install", "make run", "make test"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,10 +12,12 @@ import pexpect
 import pytest
 import yaml
 
+from roadmap_scaffold.catalog import Catalog
 from roadmap_scaffold.cli import main
 
 ENTER = "\r"
 DOWN = "\x1b[B"
+CLEAR_LINE = "\x15"  # Ctrl-U: erase what is typed before the cursor
 
 Terminal = Callable[[str], None]
 Snap = Callable[[Path], Any]
@@ -81,7 +84,7 @@ def test_new_on_a_terminal_declining_the_summary_exits_130_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_terminal: Terminal, take_snapshot: Snap
 ):
     before = take_snapshot(tmp_path)
-    fake_terminal(ENTER * 4 + ENTER + ENTER + "n")
+    fake_terminal(ENTER * 4 + ENTER + ENTER + DOWN + DOWN + ENTER)  # "No, cancel"
 
     code = main(["new", "declined", "--data", "author_name=Ada"])
 
@@ -111,8 +114,12 @@ def test_new_on_a_terminal_refuses_an_unknown_database_from_data_with_one_line(
 # --- a real pseudo-terminal --------------------------------------------------------------------
 
 
-def _spawn(args: list[str], cwd: Path, env: dict[str, str]) -> pexpect.spawn:
-    env = {**env, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1", "COLUMNS": "120", "LINES": "40"}
+def _spawn(
+    args: list[str], cwd: Path, env: dict[str, str], size: tuple[int, int] = (40, 120)
+) -> pexpect.spawn:
+    rows, columns = size
+    env = {**env, "TERM": "xterm", "PROMPT_TOOLKIT_NO_CPR": "1"}
+    env.update(COLUMNS=str(columns), LINES=str(rows))
     return pexpect.spawn(
         sys.executable,
         ["-m", "roadmap_scaffold", *args],
@@ -120,8 +127,14 @@ def _spawn(args: list[str], cwd: Path, env: dict[str, str]) -> pexpect.spawn:
         env=env,
         encoding="utf-8",
         timeout=30,
-        dimensions=(40, 120),
+        dimensions=size,
     )
+
+
+def _text(screen_output: str) -> str:
+    """What a terminal showed, as words: escape sequences dropped, whitespace collapsed."""
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]", " ", screen_output)
+    return " ".join(plain.split())
 
 
 def test_wizard_on_a_real_terminal_generates_the_project(
@@ -168,3 +181,127 @@ def test_ctrl_c_at_the_first_question_on_a_real_terminal_exits_130_and_writes_no
     assert child.exitstatus == 130
     assert "Traceback" not in (child.before or "")
     assert take_snapshot(tmp_path) == before
+
+
+def test_on_an_80_column_terminal_a_refused_name_shows_the_whole_reason_then_asks_again(
+    tmp_path: Path, no_identity_env: dict[str, str], catalog: Catalog
+):
+    child = _spawn(["new", "--no-git"], tmp_path, no_identity_env, size=(24, 80))
+    try:
+        for question in ("What do you want to build", "Which language", "Which framework"):
+            child.expect_exact(question)
+            child.send(ENTER)
+        child.expect_exact("Which database")
+        child.send(ENTER)
+        child.expect_exact("Project name")
+        child.send("Bad Name" + ENTER)
+        child.expect_exact("✗")
+        child.expect_exact("Project name")  # asked again, below the reason
+        shown = _text(child.before)
+        child.send(CLEAR_LINE + "good-name" + ENTER)
+        child.expect_exact("Your name")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+
+    assert f"'Bad Name' {catalog.project_name.rule}" in shown  # all of it: nothing cut
+    assert child.exitstatus == 130
+
+
+def test_on_a_terminal_the_first_key_typed_replaces_the_suggested_name(
+    tmp_path: Path, no_identity_env: dict[str, str]
+):
+    child = _spawn(["new", "suggested", "--no-git"], tmp_path, no_identity_env, size=(24, 80))
+    try:
+        for question, reply in [
+            ("What do you want to build", ENTER),
+            ("Which language", ENTER),
+            ("Which framework", ENTER),
+            ("Which database", ENTER),
+            ("Project name", "typed" + ENTER),
+            ("Your name", "Ada Lovelace" + ENTER),
+            ("e-mail", ENTER),
+            ("Create this project", ENTER),
+        ]:
+            child.expect_exact(question)
+            child.send(reply)
+        child.expect(pexpect.EOF, timeout=60)
+    finally:
+        child.close(force=True)
+
+    assert child.exitstatus == 0
+    assert _answers(tmp_path / "suggested")["project_name"] == "typed"
+
+
+def test_on_an_80_column_terminal_no_choice_is_cut(
+    tmp_path: Path, no_identity_env: dict[str, str], catalog: Catalog
+):
+    child = _spawn(["new", "--no-git"], tmp_path, no_identity_env, size=(24, 80))
+    try:
+        child.expect_exact("What do you want to build")
+        child.expect_exact("Description:")
+        first_screen = child.before
+        child.send(ENTER)
+        child.expect_exact("Which language")
+        first_screen = _text(first_screen + child.before)
+        child.sendintr()
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+
+    for kind in catalog.offered_kinds():
+        assert kind.title in first_screen
+    # The highlighted kind's summary is shown whole, on as many lines as it needs.
+    assert catalog.offered_kinds()[0].summary in first_screen
+
+
+def test_no_command_on_a_terminal_starts_the_wizard(
+    tmp_path: Path, no_identity_env: dict[str, str], take_snapshot: Snap
+):
+    before = take_snapshot(tmp_path)
+    child = _spawn([], tmp_path, no_identity_env, size=(24, 80))
+    try:
+        child.expect_exact("What do you want to build")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+
+    assert child.exitstatus == 130
+    assert take_snapshot(tmp_path) == before
+
+
+def test_on_a_terminal_change_something_goes_back_and_a_sole_framework_is_not_asked(
+    tmp_path: Path, no_identity_env: dict[str, str]
+):
+    child = _spawn(["new", "changed", "--no-git"], tmp_path, no_identity_env, size=(24, 80))
+    try:
+        for question, reply in [
+            ("What do you want to build", ENTER),
+            ("Which language", ENTER),
+            ("Which framework", ENTER),
+            ("Which database", ENTER),
+            ("Project name", ENTER),
+            ("Your name", "Ada Lovelace" + ENTER),
+            ("e-mail", ENTER),
+            ("Create this project", DOWN + ENTER),  # No, change something
+            ("What do you want to build", ENTER),
+            ("Which language", DOWN + ENTER),  # JavaScript: one framework, not asked
+            ("Which database", ENTER),
+            ("Project name", ENTER),
+            ("Your name", ENTER),
+            ("e-mail", ENTER),
+        ]:
+            child.expect_exact(question)
+            child.send(reply)
+        child.expect_exact("the only choice")
+        child.expect_exact("Create this project")
+        child.send(ENTER)
+        child.expect(pexpect.EOF, timeout=60)
+    finally:
+        child.close(force=True)
+
+    answers = _answers(tmp_path / "changed")
+    assert child.exitstatus == 0
+    assert (answers["framework"], answers["author_name"]) == ("express", "Ada Lovelace")

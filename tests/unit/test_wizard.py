@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,7 +54,7 @@ class TakeDefaults:
     """A scripted prompter: accepts every default (checking it is valid) and confirms."""
 
     def select(self, message: str, choices: list[Choice], default: str) -> str:
-        assert default in [value for _, value in choices]
+        assert default in [choice.value for choice in choices]
         return default
 
     def text(self, message: str, default: str, validate: Callable[[str], str | None]) -> str:
@@ -159,8 +161,8 @@ def test_a_malformed_email_is_asked_again(catalog: Catalog, keys_prompter: Keys)
     assert answers["author_email"] == "ada@example.org"
 
 
-def test_declining_the_summary_raises_cancelled(catalog: Catalog, keys_prompter: Keys):
-    keys = ENTER * 7 + "n"
+def test_cancel_at_the_summary_raises_cancelled(catalog: Catalog, keys_prompter: Keys):
+    keys = ENTER * 7 + DOWN + DOWN + ENTER  # "No, cancel"
 
     with pytest.raises(Cancelled):
         run_wizard(catalog, {}, SUGGESTED, keys_prompter(keys))
@@ -221,7 +223,7 @@ def test_the_kind_question_offers_only_available_kinds(catalog: Catalog):
 
     run_wizard(catalog, {}, SUGGESTED, recorder)
 
-    offered = [value for _, value in recorder.choices[_question(recorder, "What do you want")]]
+    offered = [choice.value for choice in recorder.choices[_question(recorder, "What do you want")]]
     assert offered == [kind.key for kind in catalog.offered_kinds()]
 
 
@@ -262,24 +264,36 @@ def test_framework_choices_are_those_of_the_chosen_language_recommended_first(
     answers = run_wizard(small_catalog, {}, SUGGESTED, recorder)
 
     choices = recorder.choices[_question(recorder, "Which framework")]
-    assert [value for _, value in choices] == ["fastapi", "flask"]  # not django, not express
+    assert [choice.value for choice in choices] == ["fastapi", "flask"]  # not django, not express
     assert choices[0][0].endswith("(recommended for beginners)")
     assert "recommended" not in choices[1][0]
     assert answers["framework"] == "fastapi"
 
 
-def test_choosing_another_language_offers_only_its_frameworks_that_build_the_kind(
+def test_a_language_with_one_framework_for_the_kind_skips_the_question_and_the_summary_says_so(
     small_catalog: Catalog, keys_prompter: Keys
 ):
-    recorder = Recorder(keys_prompter(ENTER + DOWN + ENTER + ENTER * 6))
+    # kind, language (down to JavaScript); no framework question; database, name,
+    # author, e-mail and the summary.
+    recorder = Recorder(keys_prompter(ENTER + DOWN + ENTER + ENTER * 5))
 
     answers = run_wizard(small_catalog, {}, SUGGESTED, recorder)
 
     languages = recorder.choices[_question(recorder, "Which language")]
-    assert [value for _, value in languages] == ["python", "javascript"]
-    frameworks = recorder.choices[_question(recorder, "Which framework")]
-    assert [value for _, value in frameworks] == ["express"]  # koa cannot build a blog
-    assert answers["framework"] == "express"
+    assert [choice.value for choice in languages] == ["python", "javascript"]
+    assert not any(message.startswith("Which framework") for message in recorder.asked)
+    assert answers["framework"] == "express"  # koa cannot build a blog
+    assert "Express (JavaScript), the only choice" in recorder.asked[-1]
+
+
+def test_a_framework_that_builds_one_kind_skips_the_kind_question(small_catalog: Catalog):
+    recorder = Recorder(TakeDefaults())
+
+    answers = run_wizard(small_catalog, {"framework": "koa"}, SUGGESTED, recorder)
+
+    assert answers["kind"] == "shop"
+    assert not any(message.startswith("What do you want") for message in recorder.asked)
+    assert "Online shop, the only choice" in recorder.asked[-1]
 
 
 def test_down_arrow_at_the_framework_question_chooses_the_second_framework(
@@ -317,3 +331,98 @@ def test_the_confirmation_shows_the_summary(catalog: Catalog):
     answers = run_wizard(catalog, {}, SUGGESTED, recorder)
 
     assert recorder.asked[-1].startswith(summary(catalog, answers))
+
+
+def test_the_first_key_typed_replaces_the_suggested_name_instead_of_adding_to_it(
+    catalog: Catalog, keys_prompter: Keys
+):
+    keys = ENTER * 4 + "shop-api" + ENTER + ENTER * 3
+
+    answers = run_wizard(catalog, {}, SUGGESTED, keys_prompter(keys))
+
+    assert answers["project_name"] == "shop-api"
+
+
+def test_change_something_at_the_summary_asks_again_with_the_previous_replies_as_defaults(
+    catalog: Catalog, keys_prompter: Keys
+):
+    first_pass = ENTER * 3 + ENTER + "first-name" + ENTER + ENTER * 2
+    change = DOWN + ENTER  # "No, change something"
+    second_pass = ENTER * 3 + DOWN + ENTER + ENTER * 3  # only the database changes
+    recorder = Recorder(keys_prompter(first_pass + change + second_pass + ENTER))
+
+    answers = run_wizard(catalog, {}, SUGGESTED, recorder)
+
+    assert answers == {
+        "kind": "blog",
+        "framework": "fastapi",
+        "database": "postgres",
+        "project_name": "first-name",
+        "author_name": "Ada Lovelace",
+        "author_email": "",
+    }
+    assert sum(message.startswith("What do you want") for message in recorder.asked) == 2
+    summaries = [message for message in recorder.asked if message.endswith("Create this project?")]
+    assert len(summaries) == 2 and "SQLite" in summaries[0] and "PostgreSQL" in summaries[1]
+
+
+def test_with_everything_decided_the_summary_offers_no_change(catalog: Catalog):
+    decided = {"kind": "blog", "framework": "fastapi", "database": "sqlite",
+               "project_name": "decided", "author_name": "Ada", "author_email": ""}  # fmt: skip
+    recorder = Recorder(TakeDefaults())
+
+    run_wizard(catalog, decided, SUGGESTED, recorder)
+
+    assert [choice.value for choice in recorder.choices[recorder.asked[-1]]] == [
+        "create",
+        "cancel",
+    ]
+
+
+def test_a_refused_answer_is_explained_on_lines_of_its_own_and_kept_for_editing(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+):
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *_: os.terminal_size((60, 24)))
+    shown = io.StringIO()
+    with create_pipe_input() as pipe:
+        pipe.send_text("Bad Name" + ENTER + "\x7f" * 8 + "good" + ENTER)
+        prompter = QuestionaryPrompter(input=pipe, output=PlainTextOutput(shown))
+
+        name = prompter.text("Name:", "my-blog", catalog.project_name.problem_with)
+
+    assert name == "good"
+    lines = [line.strip() for line in shown.getvalue().splitlines()]
+    reason = [line for line in lines if line.startswith("✗")]
+    assert reason and reason[0].startswith("✗ 'Bad Name' must start with a lowercase letter")
+    assert all(len(line) <= 60 for line in shown.getvalue().splitlines() if "✗" in line)
+
+
+def test_a_summary_line_too_long_for_the_terminal_continues_under_its_value(
+    catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+):
+    from roadmap_scaffold.wizard import _fit
+
+    monkeypatch.setattr("shutil.get_terminal_size", lambda *_: os.terminal_size((80, 24)))
+    answers = {"kind": "blog", "framework": "fastapi", "database": "sqlite",
+               "project_name": "conduit", "author_name": "Ada Augusta King, Countess of Lovelace",
+               "author_email": "ada.lovelace.countess@analytical-engine.example.org"}  # fmt: skip
+
+    lines = _fit(summary(catalog, answers)).splitlines()
+
+    assert all(len(line) <= 77 for line in lines), lines
+    author = next(index for index, line in enumerate(lines) if "Author:" in line)
+    assert lines[author] == "  Author:     Ada Augusta King, Countess of Lovelace"
+    assert lines[author + 1] == " " * 14 + "<ada.lovelace.countess@analytical-engine.example.org>"
+
+
+def test_a_suggested_email_can_be_left_out_with_a_dash(catalog: Catalog, keys_prompter: Keys):
+    suggested = {**SUGGESTED, "author_email": "ada@example.org"}
+    recorder = Recorder(keys_prompter(ENTER * 6 + "-" + ENTER + ENTER))
+
+    answers = run_wizard(catalog, {}, suggested, recorder)
+
+    assert answers["author_email"] == ""
+    assert "- for none" in _question(recorder, "Your e-mail")
