@@ -16,7 +16,8 @@ from typing import Any
 from roadmap_scaffold.catalog import Catalog
 
 #: Where ``make run`` serves by default (HOST and PORT in every project's Makefile).
-SERVER = "http://127.0.0.1:8000"
+LISTEN = "127.0.0.1:8000"
+SERVER = f"http://{LISTEN}"
 
 #: Where a command's comment starts, so the comments line up; and the line width.
 _COMMENT_COLUMN = 27
@@ -41,7 +42,8 @@ def next_steps(destination: Path, answers: Mapping[str, Any], catalog: Catalog |
             database += f", where the project's DATABASE_URL points: {url}"
         steps.append(("docker compose up -d db", database))
     steps += [
-        ("make run", f"migrates the database, then serves on {SERVER}"),
+        # An address, not a link: the server's root is no page, the links below are.
+        ("make run", f"migrates the database, serves on {LISTEN}"),
         ("make test", "runs the tests (in a second terminal)"),
     ]
 
