@@ -44,6 +44,8 @@ class Language:
 
     key: str
     title: str
+    requires: str = ""  # what `make install` needs, e.g. "Python 3.11 or newer"
+    install: str = ""  # what `make install` does, in a few words
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class Framework:
     summary: str
     recommended: bool
     kinds: tuple[str, ...]
+    api_docs: tuple[str, str] | None = None  # (path on the running server, what it shows)
 
 
 @dataclass(frozen=True)
@@ -191,7 +194,13 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
             for key, item in data["databases"].items()
         },
         languages={
-            key: Language(key=key, title=item["title"]) for key, item in data["languages"].items()
+            key: Language(
+                key=key,
+                title=item["title"],
+                requires=item.get("requires", ""),
+                install=item.get("install", ""),
+            )
+            for key, item in data["languages"].items()
         },
         frameworks={
             key: Framework(
@@ -201,6 +210,11 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
                 summary=item["summary"],
                 recommended=bool(item.get("recommended", False)),
                 kinds=tuple(item.get("kinds") or ()),
+                api_docs=(
+                    (item["api_docs"]["path"], item["api_docs"]["what"])
+                    if "api_docs" in item
+                    else None
+                ),
             )
             for key, item in data["frameworks"].items()
         },

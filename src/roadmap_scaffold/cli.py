@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from roadmap_scaffold.generate import (
     generate,
     git_identity,
 )
+from roadmap_scaffold.next_steps import next_steps
 from roadmap_scaffold.store import local_template_root, template_from, template_questions
 
 
@@ -361,7 +361,7 @@ def command_new(args: argparse.Namespace) -> int:
                 str(answers.get("author_name") or ""), str(answers.get("author_email") or "")
             ).note()
         )
-    _print_next_steps(destination, answers)
+    _print_next_steps(destination, answers, catalog)
     return 0
 
 
@@ -489,16 +489,8 @@ def _check_choices(catalog: Catalog, answers: dict[str, Any]) -> None:
         catalog.check_project_name(str(answers["project_name"]))
 
 
-def _print_next_steps(destination: Path, answers: dict[str, Any]) -> None:
-    print(
-        f"\nCreated {answers['project_name']} in {destination}\n\n"
-        "Next steps:\n"
-        f"  cd {shlex.quote(str(destination))}\n"
-        "  make install    # install the dependencies\n"
-        "  make run        # serve the API on http://127.0.0.1:8000\n"
-        "  make test       # run the tests\n\n"
-        "README.md explains the rest; ROADMAP.md shows where each step of the roadmap is practised."
-    )
+def _print_next_steps(destination: Path, answers: dict[str, Any], catalog: Catalog | None) -> None:
+    print(next_steps(destination, answers, catalog))
 
 
 # --- classroom -------------------------------------------------------------------------

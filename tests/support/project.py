@@ -5,16 +5,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 import tarfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from tests.support.output import tail
 from tests.support.paths import cache_root
-from tests.support.tools import require_tool
+from tests.support.tools import missing_toolchain, require_tool
 
 #: Every timed stage, in order, for the closing timing report.
 TIMINGS: list[tuple[str, float]] = []
@@ -107,12 +109,24 @@ def _node_env(root: Path) -> dict[str, str]:
     modules (better-sqlite3: minutes) on every run. Their install script,
     prebuild-install, looks for ``<name>-v<version>-node-v<abi>-<platform>-<arch>.tar.gz``
     in ``npm_config_<name>_local_prebuilds`` before it downloads or compiles;
-    `save_node_prebuilds` packs the binaries there after the first install.
+    `save_node_prebuilds` packs the binaries there after the first install; the
+    file name carries the Node ABI, so a binary built for one Node major is never
+    loaded by another.
+
+    The node on PATH must be one the project supports (its own
+    ``scripts/check-node.cjs`` judges, from package.json's engines): .ci/run puts
+    one in /usr/local/bin. When compiling, node-gyp uses the headers installed
+    with that node (``npm_config_nodedir``), not a download from nodejs.org nor a
+    ``nodedir`` in the user's npmrc that belongs to another Node.
     """
     env: dict[str, str] = {}
     node = require_tool("node", "run the generated Node.js projects")
     require_tool("npm", "install the generated Node.js projects")
+    _require_supported_node(node, root)
     env["PATH"] = os.pathsep.join([str(Path(node).parent), os.environ.get("PATH", "")])
+    headers = _node_headers_prefix(node)
+    if headers is not None:
+        env["npm_config_nodedir"] = str(headers)
     env["npm_config_cache"] = str(cache_root() / "npm")
     env["npm_config_update_notifier"] = "false"
     env["npm_config_fund"] = "false"
@@ -121,6 +135,44 @@ def _node_env(root: Path) -> dict[str, str]:
     for name, _version in _native_packages(root):
         env[_prebuild_env_name(name)] = prebuilds
     return env
+
+
+def _node_version(node: str) -> str:
+    result = subprocess.run(
+        [node, "-p", "process.versions.node"], capture_output=True, text=True, check=False
+    )
+    return result.stdout.strip()
+
+
+def _require_supported_node(node: str, root: Path) -> None:
+    """Skip (fail in CI) when the project's own version check refuses this node."""
+    check = root / "scripts" / "check-node.cjs"
+    if not check.is_file():
+        return
+    result = subprocess.run(
+        [node, str(check)], cwd=root, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        missing_toolchain(
+            f"{node}: {(result.stderr or result.stdout).strip()} "
+            "(.ci/install-node puts a supported Node.js in /usr/local/bin)"
+        )
+
+
+def _node_headers_prefix(node: str) -> Path | None:
+    """The prefix whose include/node holds the C headers of exactly this node, if any."""
+    prefix = Path(node).resolve().parent.parent
+    try:
+        header = (prefix / "include" / "node" / "node_version.h").read_text(encoding="utf-8")
+    except OSError:
+        return None
+    parts = {
+        name: match.group(1)
+        for name in ("MAJOR", "MINOR", "PATCH")
+        if (match := re.search(rf"#define NODE_{name}_VERSION (\d+)", header))
+    }
+    found = ".".join(parts.get(name, "?") for name in ("MAJOR", "MINOR", "PATCH"))
+    return prefix if found == _node_version(node) else None
 
 
 def _node_prebuilds_dir() -> Path:
@@ -201,10 +253,11 @@ class GeneratedProject:
     framework: str
     language: str
     root: Path
-    env: dict[str, str] = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.env = project_env(self.language, self.root)
+    @cached_property
+    def env(self) -> dict[str, str]:
+        """The environment of its commands, made on first use (it looks for the toolchain)."""
+        return project_env(self.language, self.root)
 
     @property
     def label(self) -> str:

@@ -12,6 +12,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -28,8 +29,8 @@ INSTALL_HINTS: dict[str, str] = {
     "initdb": "apt-get install postgresql (server binaries: /usr/lib/postgresql/<v>/bin)",
     "pg_ctl": "apt-get install postgresql",
     "psql": "apt-get install postgresql-client",
-    "node": "install Node.js 20 (https://nodejs.org or apt-get install nodejs)",
-    "npm": "install Node.js 20, which brings npm",
+    "node": "install Node.js 24 LTS (https://nodejs.org; CI: .ci/install-node)",
+    "npm": "install Node.js, which brings npm",
     "php": "apt-get install php-cli",
     "runuser": "apt-get install util-linux",
 }
@@ -96,7 +97,11 @@ def require_tool(name: str, why: str = "") -> str:
     message = f"{name} not found: {hint}"
     if why:
         message += f" (needed to {why})"
+    missing_toolchain(message)
+
+
+def missing_toolchain(message: str) -> NoReturn:
+    """Skip with ``message``, or fail in CI, where a missing toolchain is a failure."""
     if in_ci():
         pytest.fail(f"{message}; CI=true, so a missing toolchain is a failure", pytrace=False)
     pytest.skip(message)
-    raise AssertionError("unreachable")  # pragma: no cover  (pytest.skip raises)
