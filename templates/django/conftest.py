@@ -8,6 +8,12 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
+from core.database import check_reachable
+
+# With no server at DATABASE_URL, stop here with one line, not the same error in every test.
+if (message := check_reachable()) is not None:
+    raise SystemExit(message)
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():

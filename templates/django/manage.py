@@ -11,8 +11,18 @@ def main() -> None:
     # APP_ENV picks the settings: development (default), production or test.
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module())
     from django.core.management import execute_from_command_line
+    from django.db import OperationalError
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except OperationalError as error:
+        from core.database import unreachable_message
+
+        # No server at DATABASE_URL (make migrate, make run): one line, not a traceback.
+        message = unreachable_message(error)
+        if message is None:
+            raise
+        sys.exit(message)
 
 
 if __name__ == "__main__":

@@ -125,6 +125,33 @@ def test_make_test_passes_on_postgresql(
     assert_tests_ran_and_passed(installed, step)
 
 
+# Lines that make and npm print around a command's own output (npm warns of the
+# harness's cache settings).
+_WRAPPER_LINE = re.compile(r"^(make(\[\d+\])?: |> |npm warn )")
+
+
+@pytest.mark.parametrize("target", ["migrate", "run", "test"])
+def test_no_postgresql_server_is_one_line_naming_it(
+    installed: GeneratedProject, target: str
+) -> None:
+    """A learner who forgot `docker compose up -d db` reads one line, not a traceback."""
+    if installed.kind != "blog":
+        pytest.skip("once per framework is enough: the code that reports it is not a kind's")
+    port = free_port()  # nothing listens there
+    url = f"postgresql://app:app@127.0.0.1:{port}/app"
+    step = installed.run(
+        ["make", "-s", target], f"make {target} (no server)", {"DATABASE_URL": url}, timeout=120
+    )
+    assert not step.ok, f"make {target} succeeded with no database server: {step.describe()}"
+    lines = [line for line in step.output.splitlines() if line.strip()]
+    own = [line for line in lines if not _WRAPPER_LINE.match(line)]
+    expected = f"cannot reach PostgreSQL at 127.0.0.1:{port}: start it with `docker compose"
+    assert len(own) == 1 and own[0].startswith(expected), (
+        f"make {target} with no server should print one line starting {expected!r}, "
+        f"printed {len(own)}:\n{tail(step.output)}"
+    )
+
+
 # --- the running server ------------------------------------------------------------------
 
 

@@ -6,6 +6,8 @@ one test per property, so a failure names the combination and what broke.
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -231,3 +233,131 @@ def test_classroom_projects_and_only_they_have_the_grading_workflow(
         assert "make grade" in grading.read_text("utf-8")
     else:
         assert not grading.exists(), "grade.yml was rendered for a project that is not a class's"
+
+
+# --- compose.yaml, checked by Compose itself with the README's environment ------------------
+#
+# Debian 12's docker-compose (Compose 1.29, Python) is the validator: `docker-compose config`
+# checks the file against the Compose specification's schema and interpolates every
+# ${VAR} as `docker compose` does, failing on a ${VAR:?} that is unset, and it needs no
+# Docker engine. (The alternative, the compose-spec JSON schema plus an interpolation of
+# our own, would test our reimplementation rather than Compose's.)
+
+
+def _compose_config(project: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """`docker-compose config` in `project`, with nothing but PATH and HOME from our environment.
+
+    Compose reads `.env` next to compose.yaml, as `docker compose` does.
+    """
+    compose = require_tool("docker-compose", "validate compose.yaml with Compose's own loader")
+    return subprocess.run(
+        [compose, "--project-directory", str(project), "config"],
+        cwd=project,
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def _readme_docker_steps(project: Path) -> list[str]:
+    """The shell lines of the README's "Run it in Docker" block, in order."""
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    _, found, section = readme.partition("\n## Run it in Docker\n")
+    assert found, "README.md has no 'Run it in Docker' section"
+    _, found, block = section.partition("```sh\n")
+    assert found, "the README's 'Run it in Docker' section has no ```sh block"
+    return [line for line in block.split("```")[0].splitlines() if line.strip()]
+
+
+def test_compose_needs_no_variable_to_start_the_database_alone(
+    project: Path, tmp_path: Path
+) -> None:
+    """`docker compose up -d db` comes before any .env exists (the quick start, Next steps).
+
+    Compose interpolates the whole file even for one service, so any ${VAR:?} would stop it.
+    """
+    result = _compose_config(project, tmp_path)
+    assert result.returncode == 0, (
+        f"docker-compose config with no .env and no variables failed:\n{result.stderr}"
+    )
+    assert "db" in yaml.safe_load(result.stdout)["services"], "compose.yaml has no db service"
+
+
+def test_readme_docker_steps_set_everything_compose_and_the_app_need(
+    project: Path, tmp_path: Path
+) -> None:
+    """Run the README's steps before `docker compose` (they write .env), then validate.
+
+    Every value of the app's environment must be set: the app refuses to start in
+    production with an empty secret.
+    """
+    workdir = tmp_path / "project"
+    workdir.mkdir()
+    for name in ("compose.yaml", "Dockerfile", ".dockerignore"):
+        if (project / name).exists():
+            (workdir / name).write_bytes((project / name).read_bytes())
+    steps = _readme_docker_steps(project)
+    assert any(line.startswith("docker compose") for line in steps), (
+        f"the README's Docker steps never run docker compose: {steps}"
+    )
+    if (project / "package.json").is_file():
+        python = [line for line in steps if "python" in line]
+        assert not python, f"a Node project's README needs Python for its secrets: {python}"
+    setup = [line for line in steps if not line.startswith("docker compose")]
+    bash = require_tool("bash", "run the README's Docker steps")
+    ran = subprocess.run(
+        [bash, "-euo", "pipefail", "-c", "\n".join(setup)],
+        cwd=workdir,
+        env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert ran.returncode == 0, f"the README's Docker steps failed:\n{setup}\n{ran.stderr}"
+
+    result = _compose_config(workdir, tmp_path)
+    assert result.returncode == 0, (
+        f"docker-compose config after the README's steps failed:\n{result.stderr}"
+    )
+    environment = yaml.safe_load(result.stdout)["services"]["app"].get("environment", {})
+    unset = sorted(name for name, value in environment.items() if value in (None, ""))
+    assert not unset, f"the README's Docker steps leave the app's {', '.join(unset)} empty"
+
+
+# --- the default database is the one chosen -----------------------------------------------
+
+# compose.yaml's database as published on the host (127.0.0.1: compose publishes nowhere else).
+_DEFAULT_URLS = {
+    "sqlite": "sqlite:///./app.db",
+    "postgres": "postgresql://app:app@127.0.0.1:5432/app",
+}
+# Where each framework's config module writes its DATABASE_URL default.
+_CONFIG_DEFAULTS = {
+    "fastapi": ("app/core/config.py", r'^\s*DATABASE_URL: str = "([^"]*)"'),
+    "django": ("config/settings/base.py", r'env\.get_str\("DATABASE_URL", "([^"]*)"\)'),
+    "express": ("src/lib/config.js", r"DATABASE_URL: z\..*\.default\('([^']*)'\)"),
+}
+
+
+def test_the_default_database_url_is_the_chosen_database(project: Path, rendering: Any) -> None:
+    framework, database = rendering.requested["framework"], rendering.requested["database"]
+    if framework not in _CONFIG_DEFAULTS:
+        pytest.fail(f"no DATABASE_URL default known for {framework}: add it to _CONFIG_DEFAULTS")
+    expected = _DEFAULT_URLS[database]
+    path, pattern = _CONFIG_DEFAULTS[framework]
+    defaults = re.findall(pattern, (project / path).read_text(encoding="utf-8"), re.MULTILINE)
+    assert defaults == [expected], f"{path}: DATABASE_URL defaults to {defaults}, not {expected}"
+
+    example = (project / ".env.example").read_text(encoding="utf-8")
+    active = re.findall(r"^DATABASE_URL=(.*)$", example, re.MULTILINE)
+    assert active == [expected], f".env.example sets DATABASE_URL={active}, not {expected}"
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert f"| `DATABASE_URL` | `{expected}` |" in readme, "the README's settings table disagrees"
+    if database == "postgres":
+        db = yaml.safe_load((project / "compose.yaml").read_text("utf-8"))["services"]["db"]
+        assert "127.0.0.1:5432:5432" in db["ports"], "compose's db is not where the default points"

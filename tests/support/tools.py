@@ -33,6 +33,10 @@ INSTALL_HINTS: dict[str, str] = {
     "npm": "install Node.js, which brings npm",
     "php": "apt-get install php-cli",
     "runuser": "apt-get install util-linux",
+    "docker-compose": (
+        "apt-get install --no-install-recommends docker-compose (Debian 12's Compose 1.29; "
+        ".ci/run installs it)"
+    ),
 }
 
 #: Tools that Debian's postgresql package keeps out of PATH.

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 import app.models  # noqa: F401 (registers every table in Base.metadata)
-from app.core.db import Base, engine
+from app.core.db import Base, DatabaseUnreachable, connect
 
 if context.config.config_file_name is not None:
     fileConfig(context.config.config_file_name, disable_existing_loggers=False)
@@ -32,5 +32,9 @@ given_connection = context.config.attributes.get("connection")
 if given_connection is not None:
     run_migrations(given_connection)
 else:
-    with engine.connect() as app_connection:
+    try:
+        app_connection = connect()
+    except DatabaseUnreachable as error:
+        raise SystemExit(str(error)) from None  # one line on stderr, exit status 1
+    with app_connection:
         run_migrations(app_connection)

@@ -1,6 +1,12 @@
 """Test settings (pytest-django uses them: see [tool.pytest.ini_options] in pyproject.toml)."""
 
+from config import env
 from config.settings.base import *  # noqa: F403
+from config.settings.base import database_settings
+
+# A throwaway database whatever the project's default: SQLite unless DATABASE_URL (from
+# the environment) names a server; there pytest-django creates and drops "test_<name>".
+DATABASES = {"default": database_settings(env.get_str("DATABASE_URL", "sqlite:///./app.db"))}
 
 DEBUG = False
 # Argon2 is slow on purpose; the tests hash hundreds of passwords, so they use a fast
@@ -17,5 +23,5 @@ STORAGES = {
 # thread, and an in-memory database shared between threads fails at once with
 # "database table is locked" where a file makes writers wait their turn (BEGIN IMMEDIATE
 # and the busy timeout of config/settings/base.py), as in production.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test.db")}  # noqa: F405

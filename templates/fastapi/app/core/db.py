@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from app.core.config import settings
@@ -65,6 +66,30 @@ engine = build_engine(settings.DATABASE_URL)
 read_only_engine = engine.execution_options(read_only=True)
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class DatabaseUnreachable(Exception):
+    """No PostgreSQL server answers at DATABASE_URL; the message says where and what to do."""
+
+
+def connect() -> Connection:
+    """Open a connection, for the commands that start with one (migrations, the tests).
+
+    A server that is not running is the most common first-day problem, and
+    SQLAlchemy reports it with a long traceback: this turns it into one line that
+    names the address. Errors that the server itself sent (a wrong password, a
+    missing database) pass through unchanged: libpq quotes them as "FATAL:  ...".
+    """
+    try:
+        return engine.connect()
+    except OperationalError as error:
+        if engine.dialect.name != "postgresql" or "FATAL:" in str(error.orig):
+            raise
+        address = f"{engine.url.host or 'localhost'}:{engine.url.port or 5432}"
+        raise DatabaseUnreachable(
+            f"cannot reach PostgreSQL at {address}: start it with `docker compose up -d db`, "
+            "or set DATABASE_URL to a server that is running"
+        ) from None
 
 
 def get_session(request: Request) -> Iterator[Session]:
