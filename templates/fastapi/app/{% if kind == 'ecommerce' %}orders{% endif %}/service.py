@@ -216,16 +216,33 @@ def pay(
     except Exception:
         _end_payment(session, order)  # declined or failed: the order stays payable
         raise
-    _move(
+    _record_charge(session, order, charge_id=charge.id)
+    session.commit()
+    return _reload(session, order)
+
+
+def _record_charge(session: Session, order: Order, *, charge_id: str) -> None:
+    """The provider charged: the order is paid, and the charge id is kept for refunds.
+
+    The provider's payment.succeeded webhook often arrives before its answer to our
+    call does, and may already have marked the order paid. The charge id is then
+    recorded all the same: without it a later cancel could not refund the money.
+    """
+    paid_now = _move(
         session,
         order,
         to=OrderStatus.PAID,
         allowed_from={PENDING},
-        payment_id=charge.id,
+        payment_id=charge_id,
         payment_started_at=None,
     )
-    session.commit()
-    return _reload(session, order)
+    if not paid_now:
+        session.execute(
+            update(Order)
+            .where(Order.id == order.id, Order.payment_id.is_(None))
+            .values(payment_id=charge_id)
+        )
+        session.execute(update(Order).where(Order.id == order.id).values(payment_started_at=None))
 
 
 def _start_payment(session: Session, order: Order) -> None:
@@ -264,13 +281,19 @@ def cancel(session: Session, *, order: Order, provider: PaymentProvider) -> Orde
             session.rollback()
             raise ConflictError("This order is being paid or has changed: try again.")
     elif order.status == OrderStatus.PAID:
-        if order.payment_id is not None:
-            # Refund first: if the provider fails, nothing changes here (502).
-            provider.refund(
-                charge_id=order.payment_id,
-                amount_cents=order.total_cents,
-                idempotency_key=f"refund-order-{order.id}",
+        if order.payment_id is None:
+            # Paid by the provider's webhook while our own pay call has not returned
+            # the charge id yet. A refund needs that id: never mark the order refunded
+            # without one, or the customer would lose the money.
+            raise ConflictError(
+                "The payment of this order is still being confirmed: try again in a moment."
             )
+        # Refund first: if the provider fails, nothing changes here (502).
+        provider.refund(
+            charge_id=order.payment_id,
+            amount_cents=order.total_cents,
+            idempotency_key=f"refund-order-{order.id}",
+        )
         if not _move(session, order, to=OrderStatus.REFUNDED, allowed_from={OrderStatus.PAID}):
             session.rollback()
             raise ConflictError("This order has changed meanwhile: try again.")
@@ -291,9 +314,11 @@ def ship(session: Session, *, order: Order) -> Order:
 # --- events from the payment provider --------------------------------------------
 
 
-def mark_paid(session: Session, *, order: Order) -> bool:
-    """payment.succeeded: a pending order becomes paid. Does not commit."""
-    return _move(session, order, to=OrderStatus.PAID, allowed_from={PENDING})
+def mark_paid(session: Session, *, order: Order, charge_id: str | None) -> bool:
+    """payment.succeeded: a pending order becomes paid, with the event's charge id if it
+    has one (else the pay call records it when it returns). Does not commit."""
+    values = {} if charge_id is None else {"payment_id": charge_id}
+    return _move(session, order, to=OrderStatus.PAID, allowed_from={PENDING}, **values)
 
 
 def mark_refunded(session: Session, *, order: Order) -> bool:
