@@ -5,16 +5,7 @@ default or PostgreSQL when DATABASE_URL points at one.
 """
 
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    """The failed-login counts live in the cache: each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

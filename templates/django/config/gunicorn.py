@@ -10,9 +10,8 @@ from gunicorn.http import wsgi
 # Where to listen: `make run` passes HOST and PORT; the container listens on 0.0.0.0:8000.
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 
-# One process with several threads. The failed-login limiter keeps its counts in
-# Django's cache, which by default lives in the process's memory: with more than one
-# process, point CACHES at a shared store (Redis) first, then raise WEB_CONCURRENCY.
+# One process with several threads; raise WEB_CONCURRENCY for more processes (the
+# sign-in limits are counted in the database, so every process shares them).
 workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))

@@ -48,10 +48,12 @@ def authenticate(
 
     Otherwise AuthenticationError(wrong, field=wrong_field): one answer for an unknown
     e-mail and a wrong password, so nobody can probe which e-mails have accounts.
-    Raises TooManyAttemptsError while this account and client are locked out, even
-    for the right password: otherwise guessing could simply go on.
+    Raises TooManyAttemptsError while this account and client, or this client, are
+    locked out, even for the right password: otherwise guessing could simply go on.
+    Call it outside any transaction: checking a password takes a while (argon2 is
+    slow on purpose) and must not hold a write lock.
     """
-    login_limiter.check(account=email, client=client)
+    login_limiter.reserve(account=email, client=client)
     user = find_user(email)
     if user is None or not user.is_active:
         check_password(password, _DUMMY_HASH)
@@ -59,7 +61,7 @@ def authenticate(
     elif not user.check_password(password):
         user = None
     if user is None:
-        login_limiter.record_failure(account=email, client=client)
+        # The attempt reserved above stays counted as a failure.
         raise AuthenticationError(wrong, field=wrong_field)
-    login_limiter.record_success(account=email, client=client)
+    login_limiter.release(account=email, client=client)
     return user
