@@ -16,6 +16,7 @@ from app.accounts.models import Role, User
 from app.cart.models import CartItem
 from app.cart.service import cart_items
 from app.catalog.models import Product
+from app.catalog.schemas import MAX_INT
 from app.core.config import settings
 from app.core.db import engine, read_only_engine, utc_now
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError
@@ -61,6 +62,9 @@ def checkout(session: Session, *, user: User, shipping_address: dict[str, Any]) 
     items = cart_items(session, user=user)
     if not items:
         raise InvalidInputError("Your cart is empty.", field="cart")
+    total_cents = sum(item.product.price_cents * item.quantity for item in items)
+    if total_cents > MAX_INT:  # more than the total_cents column holds
+        raise InvalidInputError("The order's total is too large for one order.", field="cart")
     _claim_cart(session, items)
     # The same order of locks in every transaction (by product id), so two checkouts
     # never wait for each other in a circle (a deadlock) on PostgreSQL.
@@ -88,7 +92,7 @@ def checkout(session: Session, *, user: User, shipping_address: dict[str, Any]) 
         status=PENDING,
         currency=settings.SHOP_CURRENCY,
         shipping_address=shipping_address,
-        total_cents=sum(item.product.price_cents * item.quantity for item in items),
+        total_cents=total_cents,
         items=[
             OrderItem(
                 product_id=item.product_id,
