@@ -8,9 +8,10 @@ crashes, and they do not buffer or re-wrap the body.
 import logging
 
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.error_handlers import internal_error_response
+from app.core.error_handlers import error_response, internal_error_response
 
 logger = logging.getLogger(__name__)
 
@@ -99,3 +100,39 @@ class UnhandledErrorMiddleware:
             if response_started:
                 raise  # too late to change the status: let the server close the connection
             await internal_error_response()(scope, receive, send)
+
+
+MAX_BODY_BYTES = 1024 * 1024  # 1 MiB: far more than any request of this API needs
+TOO_LARGE = f"The request body is larger than {MAX_BODY_BYTES} bytes."
+
+
+class BodySizeLimitMiddleware:
+    """Answer 413 to a request body over 1 MiB, before it fills the server's memory.
+
+    A declared Content-Length over the cap is refused before anything is read; a body
+    sent without one (chunked) is counted as it arrives and refused once over it.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"0")
+        if not declared.isdigit() or len(declared) > 9 or int(declared) > MAX_BODY_BYTES:
+            await error_response(413, detail=TOO_LARGE)(scope, receive, send)
+            return
+        received = 0
+
+        async def receive_counting() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > MAX_BODY_BYTES:
+                # Raised into whoever reads the body; the error handlers answer 413.
+                raise HTTPException(413, TOO_LARGE)
+            return message
+
+        await self.app(scope, receive_counting, send)
