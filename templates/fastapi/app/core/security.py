@@ -63,10 +63,15 @@ def create_access_token(subject: str) -> str:
 
 
 def read_access_token(token: str) -> str | None:
-    """The token's subject, or None if the token is forged, expired or malformed."""
+    """The token's subject, or None if the token is forged, expired or malformed.
+
+    `exp` is required: a signed token without one would never expire."""
     try:
         claims = jwt.decode(
-            token, settings.SECRET_KEY, algorithms=[JWT_ALGORITHM], options={"require": ["sub"]}
+            token,
+            settings.SECRET_KEY,
+            algorithms=[JWT_ALGORITHM],
+            options={"require": ["sub", "exp"]},
         )
     except jwt.PyJWTError:
         return None
