@@ -2,14 +2,17 @@
 
 from typing import Any
 
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from app.core.config import settings
 from app.core.db import engine
+from app.main import create_app
 from app.orders.models import Order, OrderStatus
 from app.payments import service as payments
-from app.payments.provider import Charge, SandboxProvider, get_payment_provider
+from app.payments.provider import Charge, SandboxProvider, get_payment_provider, load_provider
 from tests.factories import auth_headers, create_order, create_user, idempotency_headers
 
 
@@ -160,3 +163,22 @@ def test_a_paid_order_whose_charge_is_not_known_yet_is_not_refunded_blindly(
 
     assert response.status_code == 409
     assert status_of(session, order) == OrderStatus.PAID
+
+
+@pytest.mark.parametrize(
+    "name", ["stripe", "no_such_module:Provider", "app.payments.provider:NoSuchClass", "json:dumps"]
+)
+def test_a_wrong_payment_provider_stops_the_app_at_start_up(name: str) -> None:
+    with pytest.raises(ValueError, match="PAYMENT_PROVIDER"):
+        load_provider(name)
+
+
+def test_the_app_loads_its_payment_provider_at_start_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "PAYMENT_PROVIDER", "no_such_module:Provider")
+    get_payment_provider.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="PAYMENT_PROVIDER"):
+            create_app()
+    finally:
+        monkeypatch.undo()
+        get_payment_provider.cache_clear()
