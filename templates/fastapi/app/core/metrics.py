@@ -1,7 +1,7 @@
 """Prometheus metrics: how many requests, how fast, per route, served at GET /metrics.
 
-Labels use the route *template* (/api/articles/{slug}), not the real path, so that
-one label value per route exists, not one per article.
+Labels use the route *template* (/api/items/{item_id}), not the real path, so that
+one label value per route exists, not one per item.
 """
 
 import hmac
@@ -49,9 +49,9 @@ def _route_label(scope: Scope, status_code: int) -> str:
 
 
 def _full_template(route: Route, path: str) -> str:
-    """/api/articles/{slug} for a request to /api/articles/my-first-post.
+    """/api/items/{item_id} for a request to /api/items/42.
 
-    route.path is the template as written on its router (/articles/{slug}); the
+    route.path is the template as written on its router (/items/{item_id}); the
     prefix given to include_router (/api) is kept apart, so it is taken back from
     the real path: the part before where the route's pattern starts to match.
     (This app's include prefixes are fixed text, so no value leaks into the label.)
