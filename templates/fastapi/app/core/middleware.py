@@ -1,11 +1,15 @@
-"""ASGI middleware: security headers on every response, and a safe 500 for crashes.
+"""ASGI middleware: security headers on every response, a safe 500 for crashes, the
+1 MiB body cap, and one access-log line per request with its request id.
 
-Both are written as plain ASGI classes rather than with BaseHTTPMiddleware: they
+They are written as plain ASGI classes rather than with BaseHTTPMiddleware: they
 see every response the app sends, including the 500 produced when a route
 crashes, and they do not buffer or re-wrap the body.
 """
 
 import logging
+import re
+import time
+import uuid
 
 from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
@@ -136,3 +140,45 @@ class BodySizeLimitMiddleware:
             return message
 
         await self.app(scope, receive_counting, send)
+
+
+# An incoming X-Request-ID (set by a proxy or the client) is kept when it is this
+# shape, so one id follows a request through every service; anything else is replaced.
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+access_logger = logging.getLogger("app.access")
+
+
+class AccessLogMiddleware:
+    """One log line per request (method, path, status, duration, request id), and the
+    request id returned in X-Request-ID, so a user's report can be found in the logs."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = incoming if REQUEST_ID.fullmatch(incoming) else str(uuid.uuid4())
+        started = time.perf_counter()
+        status_code = 500  # if the app fails before answering
+
+        async def send_with_request_id(message: Message) -> None:
+            nonlocal status_code
+            if message["type"] == "http.response.start":
+                status_code = message["status"]
+                MutableHeaders(scope=message)["X-Request-ID"] = request_id
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_request_id)
+        finally:
+            access_logger.info(
+                "%s %s %s %.1fms request_id=%s",
+                scope["method"],
+                scope["path"],
+                status_code,
+                (time.perf_counter() - started) * 1000,
+                request_id,
+            )

@@ -4,6 +4,8 @@ Every function takes the session and keyword-only arguments, and raises the
 errors of app/core/errors.py when a rule is broken.
 """
 
+import logging
+
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -13,6 +15,8 @@ from app.core.login_limiter import login_limiter
 from app.core.security import hash_password, verify_password
 from app.users.models import User
 from app.users.schemas import UserCreate, UserUpdate
+
+logger = logging.getLogger(__name__)
 
 TAKEN = "has already been taken"
 
@@ -53,7 +57,9 @@ def authenticate(session: Session, *, email: str, password: str, client: str) ->
     user = session.scalar(select(User).where(User.email == email.lower()))
     session.commit()  # ends the read and gives its connection back to the pool
     if not verify_password(password, user.password_hash if user else None) or user is None:
-        # The attempt reserved above stays counted as a failure.
+        # The attempt reserved above stays counted as a failure. The log names who
+        # and from where, never the password typed (it may be the real one, mistyped).
+        logger.warning("Failed sign-in for %r from %s", email, client)
         # The same answer for both cases, so nobody can probe which e-mails have accounts.
         raise AuthenticationError("is invalid", field="email or password")
     login_limiter.release(account=email, client=client)
