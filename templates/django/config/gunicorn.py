@@ -17,6 +17,9 @@ worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 timeout = 30
 accesslog = "-"
+# One line per request: method, path, status, duration (ms) and the request id that
+# core.middleware.RequestIdMiddleware returns in X-Request-ID.
+access_log_format = "%(m)s %(U)s %(s)s %(M)sms request_id=%({x-request-id}o)s"
 # gunicorn 25+ opens a control socket in your home folder by default; nothing here uses it.
 control_socket_disable = True
 

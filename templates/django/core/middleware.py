@@ -7,6 +7,8 @@ Django 5.2 has no setting for the rest, so this small middleware adds them. It i
 outermost of the app's middleware, so errors, 404s and the generic 500 get them too.
 """
 
+import re
+import uuid
 from collections.abc import Callable
 
 from django.conf import settings
@@ -81,3 +83,24 @@ class BodySizeLimitMiddleware:
         if int(declared) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
             return json_error(413, "the request body is over 1 MiB")
         return self.get_response(request)
+
+
+# An incoming X-Request-ID (set by a proxy or the client) is kept when it is this
+# shape, so one id follows a request through every service; anything else is replaced.
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+
+
+class RequestIdMiddleware:
+    """Give every request an id, returned in X-Request-ID; gunicorn's access log line
+    (config/gunicorn.py) shows it, so a user's report can be found in the logs."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if REQUEST_ID.fullmatch(incoming) else str(uuid.uuid4())
+        request.META["REQUEST_ID"] = request_id
+        response = self.get_response(request)
+        response["X-Request-ID"] = request_id
+        return response

@@ -4,6 +4,7 @@ Each kind keeps its accounts in its own User model; these functions take the
 account (or how to find it) and raise the errors of core/errors.py.
 """
 
+import logging
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -14,6 +15,8 @@ from django.core.exceptions import ValidationError
 
 from core import login_limiter
 from core.errors import AuthenticationError, InvalidInputError
+
+logger = logging.getLogger(__name__)
 
 UserT = TypeVar("UserT", bound=AbstractBaseUser)
 
@@ -61,7 +64,9 @@ def authenticate(
     elif not user.check_password(password):
         user = None
     if user is None:
-        # The attempt reserved above stays counted as a failure.
+        # The attempt reserved above stays counted as a failure. The log names who
+        # and from where, never the password typed (it may be the real one, mistyped).
+        logger.warning("Failed sign-in for %r from %s", email, client)
         raise AuthenticationError(wrong, field=wrong_field)
     login_limiter.release(account=email, client=client)
     return user

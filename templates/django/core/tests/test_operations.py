@@ -74,3 +74,18 @@ def test_metrics_should_not_exist_without_a_token_set(client: Client):
 @pytest.mark.usefixtures("metrics_token")
 def test_metrics_should_show_no_python_version(client: Client):
     assert b"python_info" not in client.get("/metrics", **SCRAPER).content
+
+
+def test_every_response_should_carry_a_request_id(client: Client):
+    kept = client.get("/health", HTTP_X_REQUEST_ID="abc-123.X_y")
+    replaced = client.get("/health", HTTP_X_REQUEST_ID="bad id; drop table")
+
+    assert kept["X-Request-ID"] == "abc-123.X_y"
+    assert replaced["X-Request-ID"] != "bad id; drop table"
+    assert len(replaced["X-Request-ID"]) == 36  # a UUID
+
+
+def test_the_access_log_format_should_show_the_request_id():
+    from config import gunicorn
+
+    assert "request_id=%({x-request-id}o)s" in gunicorn.access_log_format
