@@ -2,9 +2,16 @@
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
-from app.core.schemas import Timestamp
+from app.core.schemas import Timestamp, web_url
 
 # The largest value of the shop's INTEGER columns (ids, cents, stock): a bigger number
 # in a request is refused (422, or 404 for an id in the path) before the database
@@ -21,7 +28,9 @@ Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Cents = Annotated[int, Field(ge=0, le=MAX_INT)]
 Stock = Annotated[int, Field(ge=0, le=MAX_INT)]
 Id = Annotated[int, Field(ge=1, le=MAX_INT)]
-ImageUrl = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2048)]
+ImageUrl = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=2048), AfterValidator(web_url)
+]
 ProductSort = Literal["price", "-price", "name", "-created_at"]
 
 
