@@ -5,7 +5,6 @@ default or PostgreSQL when DATABASE_URL points at one.
 """
 
 import pytest
-from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from core.database import check_reachable
@@ -13,14 +12,6 @@ from core.database import check_reachable
 # With no server at DATABASE_URL, stop here with one line, not the same error in every test.
 if (message := check_reachable()) is not None:
     raise SystemExit(message)
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    """The failed-login counts live in the cache: each test starts with none."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -34,6 +34,7 @@ Then the other kinds' suites are skipped, and so is every test that needs
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -57,6 +58,16 @@ KIND_ENV: dict[str, dict[str, str]] = {
     "ecommerce": {"PAYMENT_WEBHOOK_SECRET": "contract-webhook-secret", "SHOP_CURRENCY": "EUR"},
     "social": {},
 }
+
+#: Every contract server's bearer token for GET /metrics (CONTRACT_METRICS_TOKEN for an
+#: external server); without one, /metrics answers 404 by the robustness rules.
+METRICS_TOKEN = "contract-metrics-token"
+
+
+def metrics_headers() -> dict[str, str]:
+    """The scraper's header for GET /metrics."""
+    return {"Authorization": f"Bearer {os.environ.get('CONTRACT_METRICS_TOKEN', METRICS_TOKEN)}"}
+
 
 #: The ``framework`` value when the suite runs against --contract-base-url.
 EXTERNAL = "external"
@@ -245,6 +256,7 @@ class ContractServers:
             "PORT": str(port),
             "DATABASE_URL": self.postgres.create_database(f"contract_{kind}_{framework}"),
             "APP_ENV": "development",
+            "METRICS_TOKEN": METRICS_TOKEN,
             **KIND_ENV.get(kind, {}),
         }
         process = ServerProcess([make, "run"], project.root, env, port, workdir / "server.log")

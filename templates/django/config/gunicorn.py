@@ -10,14 +10,16 @@ from gunicorn.http import wsgi
 # Where to listen: `make run` passes HOST and PORT; the container listens on 0.0.0.0:8000.
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 
-# One process with several threads. The failed-login limiter keeps its counts in
-# Django's cache, which by default lives in the process's memory: with more than one
-# process, point CACHES at a shared store (Redis) first, then raise WEB_CONCURRENCY.
+# One process with several threads; raise WEB_CONCURRENCY for more processes (the
+# sign-in limits are counted in the database, so every process shares them).
 workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 timeout = 30
 accesslog = "-"
+# One line per request: method, path, status, duration (ms) and the request id that
+# core.middleware.RequestIdMiddleware returns in X-Request-ID.
+access_log_format = "%(m)s %(U)s %(s)s %(M)sms request_id=%({x-request-id}o)s"
 # gunicorn 25+ opens a control socket in your home folder by default; nothing here uses it.
 control_socket_disable = True
 

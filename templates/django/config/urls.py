@@ -7,7 +7,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from core.views import api_not_found, health
+from core.views import api_not_found, health, metrics
 
 urlpatterns = [
     path("api/", include("config.api_router")),
@@ -17,8 +17,9 @@ urlpatterns = [
     # Anything else under /api: a JSON 404 (never an HTML page, even with DEBUG on).
     re_path(r"^api/(?P<path>.*)$", api_not_found),
     path("health", health, name="health"),
-    # Prometheus metrics (django-prometheus): requests, latencies, database queries.
-    path("", include("django_prometheus.urls")),
+    # Prometheus metrics (django-prometheus): requests, latencies, database queries;
+    # only with METRICS_TOKEN (core/views.py).
+    path("metrics", metrics, name="metrics"),
     path("admin/", admin.site.urls),
 ]
 

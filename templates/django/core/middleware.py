@@ -7,10 +7,14 @@ Django 5.2 has no setting for the rest, so this small middleware adds them. It i
 outermost of the app's middleware, so errors, 404s and the generic 500 get them too.
 """
 
+import re
+import uuid
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+
+from core.exceptions import json_error
 
 # An API returns JSON, never pages: the browser may load nothing and frame nothing.
 API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'"
@@ -61,4 +65,42 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault(
             "Cross-Origin-Opener-Policy", settings.SECURE_CROSS_ORIGIN_OPENER_POLICY
         )
+        return response
+
+
+class BodySizeLimitMiddleware:
+    """Answer 413 to a declared body over DATA_UPLOAD_MAX_MEMORY_SIZE (1 MiB), before
+    anything is read. Django itself refuses larger bodies only when they are read,
+    and outside the API's views that refusal would be a 400 in HTML."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        declared = request.META.get("CONTENT_LENGTH") or "0"
+        if not declared.isascii() or not declared.isdigit() or len(declared) > 9:
+            return json_error(400, "the Content-Length header is malformed")
+        if int(declared) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+            return json_error(413, "the request body is over 1 MiB")
+        return self.get_response(request)
+
+
+# An incoming X-Request-ID (set by a proxy or the client) is kept when it is this
+# shape, so one id follows a request through every service; anything else is replaced.
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+
+
+class RequestIdMiddleware:
+    """Give every request an id, returned in X-Request-ID; gunicorn's access log line
+    (config/gunicorn.py) shows it, so a user's report can be found in the logs."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.headers.get("X-Request-ID", "")
+        request_id = incoming if REQUEST_ID.fullmatch(incoming) else str(uuid.uuid4())
+        request.META["REQUEST_ID"] = request_id
+        response = self.get_response(request)
+        response["X-Request-ID"] = request_id
         return response

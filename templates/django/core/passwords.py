@@ -4,6 +4,7 @@ Each kind keeps its accounts in its own User model; these functions take the
 account (or how to find it) and raise the errors of core/errors.py.
 """
 
+import logging
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -14,6 +15,8 @@ from django.core.exceptions import ValidationError
 
 from core import login_limiter
 from core.errors import AuthenticationError, InvalidInputError
+
+logger = logging.getLogger(__name__)
 
 UserT = TypeVar("UserT", bound=AbstractBaseUser)
 
@@ -48,10 +51,12 @@ def authenticate(
 
     Otherwise AuthenticationError(wrong, field=wrong_field): one answer for an unknown
     e-mail and a wrong password, so nobody can probe which e-mails have accounts.
-    Raises TooManyAttemptsError while this account and client are locked out, even
-    for the right password: otherwise guessing could simply go on.
+    Raises TooManyAttemptsError while this account and client, or this client, are
+    locked out, even for the right password: otherwise guessing could simply go on.
+    Call it outside any transaction: checking a password takes a while (argon2 is
+    slow on purpose) and must not hold a write lock.
     """
-    login_limiter.check(account=email, client=client)
+    login_limiter.reserve(account=email, client=client)
     user = find_user(email)
     if user is None or not user.is_active:
         check_password(password, _DUMMY_HASH)
@@ -59,7 +64,9 @@ def authenticate(
     elif not user.check_password(password):
         user = None
     if user is None:
-        login_limiter.record_failure(account=email, client=client)
+        # The attempt reserved above stays counted as a failure. The log names who
+        # and from where, never the password typed (it may be the real one, mistyped).
+        logger.warning("Failed sign-in for %r from %s", email, client)
         raise AuthenticationError(wrong, field=wrong_field)
-    login_limiter.record_success(account=email, client=client)
+    login_limiter.release(account=email, client=client)
     return user

@@ -28,7 +28,6 @@ from sqlalchemy.orm import Session
 from app import models  # noqa: F401 (registers every table in Base.metadata)
 from app.core.config import settings
 from app.core.db import Base, DatabaseUnreachable, connect, engine
-from app.core.login_limiter import login_limiter
 from app.main import create_app
 
 # With no server at DATABASE_URL, stop here with one line, not the same error in every test.
@@ -80,7 +79,6 @@ def session(test_engine: Engine) -> Iterator[Session]:
 def _fresh_state(app: FastAPI) -> Iterator[None]:
     """Every test starts with empty tables and no failed logins counted."""
     yield
-    login_limiter.clear()
     tables = list(reversed(Base.metadata.sorted_tables))
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":

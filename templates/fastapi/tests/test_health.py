@@ -1,7 +1,10 @@
-"""GET /health answers 200 when the database answers, 503 when it does not."""
+"""GET /health answers 200 when the database answers, 503 when it does not; every
+request is logged once with its request id."""
 
+import logging
 from collections.abc import Iterator
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
@@ -32,3 +35,25 @@ def test_health_returns_503_when_database_is_unreachable() -> None:
     assert response.status_code == 503
     assert response.json() == {"status": "error", "database": "error"}
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_every_request_is_logged_once_with_its_request_id(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="app.access"):
+        response = client.get("/health")
+
+    request_id = response.headers["x-request-id"]
+    lines = [r.getMessage() for r in caplog.records if r.name == "app.access"]
+    assert lines == [lines[0]]
+    assert lines[0].startswith("GET /health 200 ")
+    assert lines[0].endswith(f"request_id={request_id}")
+
+
+def test_a_well_formed_incoming_request_id_is_kept_and_others_replaced(client: TestClient) -> None:
+    kept = client.get("/health", headers={"X-Request-ID": "abc-123.X_y"})
+    replaced = client.get("/health", headers={"X-Request-ID": "bad id; drop table"})
+
+    assert kept.headers["x-request-id"] == "abc-123.X_y"
+    assert replaced.headers["x-request-id"] != "bad id; drop table"
+    assert len(replaced.headers["x-request-id"]) == 36  # a UUID

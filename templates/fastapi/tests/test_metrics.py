@@ -1,16 +1,29 @@
 """GET /metrics exposes request counts and latencies in Prometheus' text format."""
 
+from collections.abc import Iterator
+
+import pytest
 from fastapi import APIRouter
 from fastapi.testclient import TestClient
 
+from app.core.config import settings
 from app.main import create_app
+
+TOKEN = "metrics-token-for-tests"
+SCRAPER = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture(autouse=True)
+def metrics_token(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(settings, "METRICS_TOKEN", TOKEN)
+    yield
 
 
 def test_metrics_count_requests_by_method_route_and_status(client: TestClient) -> None:
     client.get("/health")
     client.get("/no/such/route/12345")
 
-    response = client.get("/metrics")
+    response = client.get("/metrics", headers=SCRAPER)
 
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
@@ -36,7 +49,24 @@ def test_metrics_label_routes_by_full_template_not_by_real_path() -> None:
     client.get("/test/items/41")
     client.get("/test/items/42")
 
-    text = client.get("/metrics").text
+    text = client.get("/metrics", headers=SCRAPER).text
 
     assert 'route="/test/items/{item_id}",status="200"} 2.0' in text
     assert "/test/items/41" not in text
+
+
+def test_metrics_need_the_token(client: TestClient) -> None:
+    assert client.get("/metrics").status_code == 401
+    assert client.get("/metrics", headers={"Authorization": "Bearer guess"}).status_code == 401
+
+
+def test_metrics_do_not_exist_without_a_token_set(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "METRICS_TOKEN", "")
+
+    assert client.get("/metrics", headers={"Authorization": "Bearer "}).status_code == 404
+
+
+def test_metrics_show_no_python_version(client: TestClient) -> None:
+    assert "python_info" not in client.get("/metrics", headers=SCRAPER).text

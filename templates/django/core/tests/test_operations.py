@@ -1,5 +1,7 @@
 """GET /health, GET /metrics and the OpenAPI document."""
 
+from typing import Any
+
 import pytest
 from django.db import DatabaseError
 from django.test import Client
@@ -26,10 +28,20 @@ def test_health_should_return_503_when_the_database_fails(client: Client, monkey
     assert response.json()["database"] == "error"
 
 
+METRICS_TOKEN = "metrics-token-for-tests"
+SCRAPER = {"HTTP_AUTHORIZATION": f"Bearer {METRICS_TOKEN}"}
+
+
+@pytest.fixture
+def metrics_token(settings: Any) -> None:
+    settings.METRICS_TOKEN = METRICS_TOKEN
+
+
+@pytest.mark.usefixtures("metrics_token")
 def test_metrics_should_be_prometheus_text_counting_requests(client: Client):
     client.get("/health")
 
-    response = client.get("/metrics")
+    response = client.get("/metrics", **SCRAPER)
 
     assert response.status_code == 200
     assert response.headers["Content-Type"].startswith("text/plain")
@@ -47,3 +59,33 @@ def test_the_openapi_document_should_be_published(client: Client):
 
 def test_the_interactive_docs_should_be_served(client: Client):
     assert client.get("/api/docs").status_code == 200
+
+
+@pytest.mark.usefixtures("metrics_token")
+def test_metrics_should_need_the_token(client: Client):
+    assert client.get("/metrics").status_code == 401
+    assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer guess").status_code == 401
+
+
+def test_metrics_should_not_exist_without_a_token_set(client: Client):
+    assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer ").status_code == 404
+
+
+@pytest.mark.usefixtures("metrics_token")
+def test_metrics_should_show_no_python_version(client: Client):
+    assert b"python_info" not in client.get("/metrics", **SCRAPER).content
+
+
+def test_every_response_should_carry_a_request_id(client: Client):
+    kept = client.get("/health", HTTP_X_REQUEST_ID="abc-123.X_y")
+    replaced = client.get("/health", HTTP_X_REQUEST_ID="bad id; drop table")
+
+    assert kept["X-Request-ID"] == "abc-123.X_y"
+    assert replaced["X-Request-ID"] != "bad id; drop table"
+    assert len(replaced["X-Request-ID"]) == 36  # a UUID
+
+
+def test_the_access_log_format_should_show_the_request_id():
+    from config import gunicorn
+
+    assert "request_id=%({x-request-id}o)s" in gunicorn.access_log_format

@@ -158,9 +158,20 @@ def order_pay(
             Order.objects.filter(pk=order.pk).update(payment_started_at=None)
         raise
     with transaction.atomic():
-        _move(order, to=OrderStatus.PAID, allowed_from={PENDING}, payment_id=charge.id)
-        Order.objects.filter(pk=order.pk).update(payment_started_at=None)
+        _record_charge(order, charge_id=charge.id)
     return _reloaded(order)
+
+
+def _record_charge(order: Order, *, charge_id: str) -> None:
+    """The provider charged: the order is paid, and the charge id is kept for refunds.
+
+    The provider's payment.succeeded webhook often arrives before its answer to our
+    call does, and may already have marked the order paid. The charge id is then
+    recorded all the same: without it a later cancel could not refund the money.
+    """
+    if not _move(order, to=OrderStatus.PAID, allowed_from={PENDING}, payment_id=charge_id):
+        Order.objects.filter(pk=order.pk, payment_id="").update(payment_id=charge_id)
+    Order.objects.filter(pk=order.pk).update(payment_started_at=None)
 
 
 def _start_payment(order: Order) -> None:
@@ -193,14 +204,18 @@ def order_cancel(*, order: Order, provider: PaymentProvider) -> Order:
                 raise ConflictError("this order is being paid or has changed: try again")
             _return_stock(order)
     elif order.status == OrderStatus.PAID:
-        if order.payment_id:
-            # Refund first, outside the transaction: if the provider fails (502),
-            # nothing changes here and the customer can simply try again.
-            provider.refund(
-                charge_id=order.payment_id,
-                amount_cents=order.total_cents,
-                idempotency_key=f"refund-order-{order.pk}",
-            )
+        if not order.payment_id:
+            # Paid by the provider's webhook while our own pay call has not returned
+            # the charge id yet. A refund needs that id: never mark the order refunded
+            # without one, or the customer would lose the money.
+            raise ConflictError("the payment of this order is still being confirmed: try again")
+        # Refund first, outside the transaction: if the provider fails (502),
+        # nothing changes here and the customer can simply try again.
+        provider.refund(
+            charge_id=order.payment_id,
+            amount_cents=order.total_cents,
+            idempotency_key=f"refund-order-{order.pk}",
+        )
         with transaction.atomic():
             if not _move(order, to=OrderStatus.REFUNDED, allowed_from={OrderStatus.PAID}):
                 raise ConflictError("this order has changed meanwhile: try again")
@@ -220,9 +235,11 @@ def order_ship(*, order: Order) -> Order:
 # --- events from the payment provider (shop/payments/services.py) -------------------
 
 
-def order_mark_paid(*, order: Order) -> bool:
-    """payment.succeeded: a pending order becomes paid. Call inside a transaction."""
-    return _move(order, to=OrderStatus.PAID, allowed_from={PENDING})
+def order_mark_paid(*, order: Order, charge_id: str | None) -> bool:
+    """payment.succeeded: a pending order becomes paid, with the event's charge id if it
+    has one (else the pay call records it when it returns). Call inside a transaction."""
+    values = {} if charge_id is None else {"payment_id": charge_id}
+    return _move(order, to=OrderStatus.PAID, allowed_from={PENDING}, **values)
 
 
 def order_mark_refunded(*, order: Order) -> bool:

@@ -1,4 +1,5 @@
-"""A system check: production never runs with the public development webhook secret.
+"""System checks: production never runs with the public development webhook secret,
+and PAYMENT_PROVIDER names a provider that loads.
 
 `migrate` runs the system checks, so `make run` and the Docker image (which both
 migrate first) refuse to start with it, and so does `make check-deploy`.
@@ -9,6 +10,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.checks import Error, register
+
+from shop.payments.provider import load_provider
 
 MIN_SECRET_LENGTH = 16
 
@@ -29,3 +32,12 @@ def check_webhook_secret(app_configs: Any, **kwargs: Any) -> list[Error]:
             id="payments.E001",
         )
     ]
+
+
+@register()
+def check_payment_provider(app_configs: Any, **kwargs: Any) -> list[Error]:
+    try:
+        load_provider(settings.PAYMENT_PROVIDER)
+    except ValueError as error:
+        return [Error(str(error), id="payments.E002")]
+    return []

@@ -13,6 +13,8 @@ from shop.payments.models import WebhookEvent
 
 logger = logging.getLogger(__name__)
 
+MAX_ID = 2**31 - 1  # the largest id an integer column holds
+
 
 def parse_event(payload: bytes) -> dict[str, Any]:
     try:
@@ -38,7 +40,9 @@ def webhook_event_handle(*, event: dict[str, Any]) -> str:
         order = _order_of(event)
         applied = False
         if order is not None and event_type == "payment.succeeded":
-            applied = orders.order_mark_paid(order=order)
+            applied = _pays_this_order(event, order) and orders.order_mark_paid(
+                order=order, charge_id=_charge_id_of(event)
+            )
         elif order is not None and event_type == "payment.refunded":
             applied = orders.order_mark_refunded(order=order)
     if not applied:
@@ -49,7 +53,26 @@ def webhook_event_handle(*, event: dict[str, Any]) -> str:
 def _order_of(event: dict[str, Any]) -> Order | None:
     data = event.get("data")
     order_id = data.get("order_id") if isinstance(data, dict) else None
-    # bool is an int in Python: "order_id": true must not mean order 1.
-    if not isinstance(order_id, int) or isinstance(order_id, bool) or order_id < 1:
+    # bool is an int in Python ("order_id": true must not mean order 1), and an id
+    # beyond the column's range would make the database driver fail.
+    if type(order_id) is not int or not 0 < order_id <= MAX_ID:
         return None
     return Order.objects.prefetch_related("items").filter(pk=order_id).first()
+
+
+def _pays_this_order(event: dict[str, Any], order: Order) -> bool:
+    """False if the event names an amount or a currency other than the order's.
+
+    A payment of 1 cent must not pay an order of 50 euros. An event without them
+    (the provider's minimal form) is trusted: its signature proves its origin.
+    """
+    data = event["data"]
+    amount, currency = data.get("amount_cents"), data.get("currency")
+    if amount is not None and (type(amount) is not int or amount != order.total_cents):
+        return False
+    return currency is None or currency == order.currency
+
+
+def _charge_id_of(event: dict[str, Any]) -> str | None:
+    charge_id = event["data"].get("charge_id")
+    return charge_id[:255] if isinstance(charge_id, str) and charge_id else None

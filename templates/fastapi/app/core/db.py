@@ -103,4 +103,12 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
+def get_read_only_session() -> Iterator[Session]:
+    """A session that only reads, whatever the method: on SQLite it never takes the
+    write lock, so slow work done meanwhile (checking a password) blocks no writer."""
+    with Session(read_only_engine, expire_on_commit=False) as session:
+        yield session
+
+
 SessionDep = Annotated[Session, Depends(get_session)]
+ReadOnlySessionDep = Annotated[Session, Depends(get_read_only_session)]

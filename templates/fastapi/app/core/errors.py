@@ -35,7 +35,7 @@ class AuthenticationError(AppError):
 
 
 class PermissionDeniedError(AppError):
-    """The caller is signed in but may not do this (edit someone else's article)."""
+    """The caller is signed in but may not do this (change someone else's data)."""
 
 
 class NotFoundError(AppError):

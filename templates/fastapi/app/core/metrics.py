@@ -1,15 +1,31 @@
 """Prometheus metrics: how many requests, how fast, per route, served at GET /metrics.
 
-Labels use the route *template* (/api/articles/{slug}), not the real path, so that
-one label value per route exists, not one per article.
+Labels use the route *template* (/api/items/{item_id}), not the real path, so that
+one label value per route exists, not one per item.
 """
 
+import hmac
 import time
+from typing import Annotated
 
-from fastapi import APIRouter, Response
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, Histogram, generate_latest
+from fastapi import APIRouter, Header, Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    PLATFORM_COLLECTOR,
+    REGISTRY,
+    Counter,
+    Histogram,
+    generate_latest,
+)
 from starlette.routing import BaseRoute, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.core.config import settings
+from app.core.errors import AuthenticationError, NotFoundError
+
+# The platform collector publishes python_info, the exact Python version: no use to
+# monitoring, and a hint to attackers about which vulnerabilities to try.
+REGISTRY.unregister(PLATFORM_COLLECTOR)
 
 REQUESTS = Counter(
     "http_requests_total",
@@ -33,9 +49,9 @@ def _route_label(scope: Scope, status_code: int) -> str:
 
 
 def _full_template(route: Route, path: str) -> str:
-    """/api/articles/{slug} for a request to /api/articles/my-first-post.
+    """/api/items/{item_id} for a request to /api/items/42.
 
-    route.path is the template as written on its router (/articles/{slug}); the
+    route.path is the template as written on its router (/items/{item_id}); the
     prefix given to include_router (/api) is kept apart, so it is taken back from
     the real path: the part before where the route's pattern starts to match.
     (This app's include prefixes are fixed text, so no value leaks into the label.)
@@ -75,7 +91,16 @@ router = APIRouter(tags=["Operations"])
 
 
 @router.get("/metrics", include_in_schema=False)
-def read_metrics() -> Response:
-    # In production, expose this only to your monitoring (a private network or a
-    # proxy rule): it reveals traffic patterns, not data.
+def read_metrics(authorization: Annotated[str | None, Header()] = None) -> Response:
+    """The metrics, for a scraper that sends `Authorization: Bearer <METRICS_TOKEN>`.
+
+    They reveal traffic patterns, not data, yet are no business of the public: with
+    METRICS_TOKEN unset the endpoint does not exist (404).
+    """
+    if not settings.METRICS_TOKEN:
+        raise NotFoundError("Not Found")
+    expected = f"Bearer {settings.METRICS_TOKEN}"
+    # compare_digest takes the same time however many characters match (no timing leak).
+    if not hmac.compare_digest((authorization or "").encode(), expected.encode()):
+        raise AuthenticationError("The metrics token is missing or wrong.", field="token")
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,16 +1,21 @@
-"""ASGI middleware: security headers on every response, and a safe 500 for crashes.
+"""ASGI middleware: security headers on every response, a safe 500 for crashes, the
+1 MiB body cap, and one access-log line per request with its request id.
 
-Both are written as plain ASGI classes rather than with BaseHTTPMiddleware: they
+They are written as plain ASGI classes rather than with BaseHTTPMiddleware: they
 see every response the app sends, including the 500 produced when a route
 crashes, and they do not buffer or re-wrap the body.
 """
 
 import logging
+import re
+import time
+import uuid
 
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.core.error_handlers import internal_error_response
+from app.core.error_handlers import error_response, internal_error_response
 
 logger = logging.getLogger(__name__)
 
@@ -99,3 +104,81 @@ class UnhandledErrorMiddleware:
             if response_started:
                 raise  # too late to change the status: let the server close the connection
             await internal_error_response()(scope, receive, send)
+
+
+MAX_BODY_BYTES = 1024 * 1024  # 1 MiB: far more than any request of this API needs
+TOO_LARGE = f"The request body is larger than {MAX_BODY_BYTES} bytes."
+
+
+class BodySizeLimitMiddleware:
+    """Answer 413 to a request body over 1 MiB, before it fills the server's memory.
+
+    A declared Content-Length over the cap is refused before anything is read; a body
+    sent without one (chunked) is counted as it arrives and refused once over it.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope["headers"]).get(b"content-length", b"0")
+        if not declared.isdigit() or len(declared) > 9 or int(declared) > MAX_BODY_BYTES:
+            await error_response(413, detail=TOO_LARGE)(scope, receive, send)
+            return
+        received = 0
+
+        async def receive_counting() -> Message:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > MAX_BODY_BYTES:
+                # Raised into whoever reads the body; the error handlers answer 413.
+                raise HTTPException(413, TOO_LARGE)
+            return message
+
+        await self.app(scope, receive_counting, send)
+
+
+# An incoming X-Request-ID (set by a proxy or the client) is kept when it is this
+# shape, so one id follows a request through every service; anything else is replaced.
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,128}")
+access_logger = logging.getLogger("app.access")
+
+
+class AccessLogMiddleware:
+    """One log line per request (method, path, status, duration, request id), and the
+    request id returned in X-Request-ID, so a user's report can be found in the logs."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = incoming if REQUEST_ID.fullmatch(incoming) else str(uuid.uuid4())
+        started = time.perf_counter()
+        status_code = 500  # if the app fails before answering
+
+        async def send_with_request_id(message: Message) -> None:
+            nonlocal status_code
+            if message["type"] == "http.response.start":
+                status_code = message["status"]
+                MutableHeaders(scope=message)["X-Request-ID"] = request_id
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_request_id)
+        finally:
+            access_logger.info(
+                "%s %s %s %.1fms request_id=%s",
+                scope["method"],
+                scope["path"],
+                status_code,
+                (time.perf_counter() - started) * 1000,
+                request_id,
+            )

@@ -1,5 +1,7 @@
 """Password hashing (argon2) and access tokens (JWT), independent of any model."""
 
+import os
+import threading
 from datetime import UTC, datetime, timedelta
 
 import jwt
@@ -21,19 +23,30 @@ def _build_password_hasher() -> PasswordHasher:
 
 password_hasher = _build_password_hasher()
 
+# argon2 keeps a CPU core busy for a while (and releases Python's GIL meanwhile). With
+# no bound, 20 sign-ins at once would take every core and leave none to answer other
+# requests, /health included. So at most this many hashes run at once, leaving one
+# core free; the other sign-ins wait their turn, asleep.
+_hashing_slots = threading.BoundedSemaphore(max(1, (os.cpu_count() or 2) - 1))
+
 # Verified against when the account does not exist, so that "unknown e-mail" takes
 # as long as "wrong password" and response times do not reveal who has an account.
 _DUMMY_HASH = password_hasher.hash("dummy password for timing")
 
 
 def hash_password(password: str) -> str:
-    return password_hasher.hash(password)
+    """The argon2 hash of a password. Slow on purpose: call it with no transaction open."""
+    with _hashing_slots:
+        return password_hasher.hash(password)
 
 
 def verify_password(password: str, password_hash: str | None) -> bool:
-    """Whether the password matches the hash. No hash (no such user) never matches."""
+    """Whether the password matches the hash. No hash (no such user) never matches.
+
+    Slow on purpose, like hash_password: call it with no transaction open."""
     try:
-        password_hasher.verify(password_hash or _DUMMY_HASH, password)
+        with _hashing_slots:
+            password_hasher.verify(password_hash or _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):
         return False
     return password_hash is not None
@@ -50,10 +63,15 @@ def create_access_token(subject: str) -> str:
 
 
 def read_access_token(token: str) -> str | None:
-    """The token's subject, or None if the token is forged, expired or malformed."""
+    """The token's subject, or None if the token is forged, expired or malformed.
+
+    `exp` is required: a signed token without one would never expire."""
     try:
         claims = jwt.decode(
-            token, settings.SECRET_KEY, algorithms=[JWT_ALGORITHM], options={"require": ["sub"]}
+            token,
+            settings.SECRET_KEY,
+            algorithms=[JWT_ALGORITHM],
+            options={"require": ["sub", "exp"]},
         )
     except jwt.PyJWTError:
         return None

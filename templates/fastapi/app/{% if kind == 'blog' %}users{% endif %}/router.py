@@ -7,7 +7,8 @@ query holds up one thread instead of the whole event loop.
 
 from fastapi import APIRouter, Request, status
 
-from app.core.db import SessionDep
+from app.core.client_address import client_address
+from app.core.db import ReadOnlySessionDep, SessionDep
 from app.core.security import create_access_token
 from app.users import service
 from app.users.dependencies import CurrentUser
@@ -42,10 +43,9 @@ def register(*, session: SessionDep, body: UserCreateRequest) -> UserResponse:
 
 
 @router.post("/users/login", response_model=UserResponse)
-def login(*, session: SessionDep, body: UserLoginRequest, request: Request) -> UserResponse:
+def login(*, session: ReadOnlySessionDep, body: UserLoginRequest, request: Request) -> UserResponse:
     """Sign in with e-mail and password."""
-    # Behind a reverse proxy, run uvicorn with --proxy-headers so this is the real client.
-    client = request.client.host if request.client else "unknown"
+    client = client_address(request)
     user = service.authenticate(
         session, email=body.user.email, password=body.user.password, client=client
     )

@@ -5,7 +5,9 @@ RealWorld wraps every body in an envelope: {"user": {...}}.
 
 from typing import Annotated
 
-from pydantic import BaseModel, EmailStr, StringConstraints
+from pydantic import AfterValidator, BaseModel, EmailStr, StringConstraints
+
+from app.core.schemas import web_url
 
 Username = Annotated[
     str,
@@ -14,7 +16,9 @@ Username = Annotated[
 ]
 Password = Annotated[str, StringConstraints(min_length=8, max_length=128)]
 Bio = Annotated[str, StringConstraints(max_length=1000)]
-ImageUrl = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2048)]
+ImageUrl = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=2048), AfterValidator(web_url)
+]
 
 
 # Sent to register.

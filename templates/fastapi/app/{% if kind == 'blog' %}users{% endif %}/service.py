@@ -4,6 +4,8 @@ Every function takes the session and keyword-only arguments, and raises the
 errors of app/core/errors.py when a rule is broken.
 """
 
+import logging
+
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -13,6 +15,8 @@ from app.core.login_limiter import login_limiter
 from app.core.security import hash_password, verify_password
 from app.users.models import User
 from app.users.schemas import UserCreate, UserUpdate
+
+logger = logging.getLogger(__name__)
 
 TAKEN = "has already been taken"
 
@@ -43,20 +47,32 @@ def register_user(session: Session, *, data: UserCreate) -> User:
 def authenticate(session: Session, *, email: str, password: str, client: str) -> User:
     """The user with these credentials, or AuthenticationError.
 
-    Raises TooManyAttemptsError while this account and client are locked out,
-    even for the right password: otherwise guessing could simply continue.
+    Raises TooManyAttemptsError while this account and client, or this client, are
+    locked out, even for the right password: otherwise guessing could simply continue.
+    argon2 is slow on purpose, so the password is checked with no transaction open:
+    inside a write transaction it would hold SQLite's write lock, and inside any
+    transaction it would hold a pooled connection that other requests wait for.
     """
-    login_limiter.check(account=email, client=client)
+    login_limiter.reserve(account=email, client=client)
     user = session.scalar(select(User).where(User.email == email.lower()))
+    session.commit()  # ends the read and gives its connection back to the pool
     if not verify_password(password, user.password_hash if user else None) or user is None:
-        login_limiter.record_failure(account=email, client=client)
+        # The attempt reserved above stays counted as a failure. The log names who
+        # and from where, never the password typed (it may be the real one, mistyped).
+        logger.warning("Failed sign-in for %r from %s", email, client)
         # The same answer for both cases, so nobody can probe which e-mails have accounts.
         raise AuthenticationError("is invalid", field="email or password")
-    login_limiter.record_success(account=email, client=client)
+    login_limiter.release(account=email, client=client)
     return user
 
 
 def update_user(session: Session, *, user: User, changes: UserUpdate) -> User:
+    if changes.password is not None:
+        # Hash first, with no transaction open: argon2 is slow on purpose, and the
+        # request's transaction (begun when the token's user was read) would hold
+        # SQLite's write lock meanwhile. Committing nothing ends it.
+        session.commit()
+        password_hash = hash_password(changes.password)
     new_email = changes.email.lower() if changes.email else None
     _ensure_available(session, username=changes.username, email=new_email, except_id=user.id)
     if changes.username is not None:
@@ -64,7 +80,7 @@ def update_user(session: Session, *, user: User, changes: UserUpdate) -> User:
     if new_email is not None:
         user.email = new_email
     if changes.password is not None:
-        user.password_hash = hash_password(changes.password)
+        user.password_hash = password_hash
     # bio and image may be cleared: an empty string or null both mean "none".
     if "bio" in changes.model_fields_set:
         user.bio = changes.bio or None

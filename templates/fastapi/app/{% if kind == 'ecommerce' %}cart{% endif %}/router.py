@@ -5,6 +5,7 @@ from fastapi import APIRouter, Response, status
 from app.accounts.dependencies import CurrentUser
 from app.cart import service
 from app.cart.schemas import CartItemAdd, CartItemUpdate, CartPublic
+from app.catalog.dependencies import IdInPath
 from app.core.db import SessionDep
 
 router = APIRouter(prefix="/cart", tags=["Cart"])
@@ -25,7 +26,7 @@ def add_item(*, session: SessionDep, user: CurrentUser, body: CartItemAdd) -> Ca
 
 @router.patch("/items/{product_id}", response_model=CartPublic)
 def update_item(
-    *, session: SessionDep, user: CurrentUser, product_id: int, body: CartItemUpdate
+    *, session: SessionDep, user: CurrentUser, product_id: IdInPath, body: CartItemUpdate
 ) -> CartPublic:
     """Set a line's quantity; 0 removes it."""
     service.set_quantity(session, user=user, product_id=product_id, quantity=body.quantity)
@@ -33,7 +34,7 @@ def update_item(
 
 
 @router.delete("/items/{product_id}", status_code=status.HTTP_204_NO_CONTENT)
-def remove_item(*, session: SessionDep, user: CurrentUser, product_id: int) -> Response:
+def remove_item(*, session: SessionDep, user: CurrentUser, product_id: IdInPath) -> Response:
     """Remove a product from the cart (nothing happens if it was not there)."""
     service.remove_item(session, user=user, product_id=product_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -4,10 +4,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, Field
 
+from app.catalog.schemas import Id
+
 
 # Sent to add a product (or more of it) to the cart.
 class CartItemAdd(BaseModel):
-    product_id: int
+    product_id: Id
     quantity: Annotated[int, Field(ge=1, le=10_000)]
 
 

@@ -2,18 +2,23 @@
 
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Path
 
 from app.catalog import service
 from app.catalog.models import Category, Product
+from app.catalog.schemas import MAX_INT
 from app.core.db import SessionDep
 
+# An id in the path beyond the INTEGER column's range is refused with 422 here,
+# before the database driver fails on it.
+IdInPath = Annotated[int, Path(ge=1, le=MAX_INT)]
 
-def valid_category(session: SessionDep, category_id: int) -> Category:
+
+def valid_category(session: SessionDep, category_id: IdInPath) -> Category:
     return service.get_category(session, category_id=category_id)
 
 
-def valid_product(session: SessionDep, product_id: int) -> Product:
+def valid_product(session: SessionDep, product_id: IdInPath) -> Product:
     return service.get_product(session, product_id=product_id)
 
 

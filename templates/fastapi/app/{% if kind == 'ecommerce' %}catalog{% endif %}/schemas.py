@@ -2,9 +2,21 @@
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
-from app.core.schemas import Timestamp
+from app.core.schemas import Timestamp, web_url
+
+# The largest value of the shop's INTEGER columns (ids, cents, stock): a bigger number
+# in a request is refused (422, or 404 for an id in the path) before the database
+# driver, which cannot hold it, fails with a 500.
+MAX_INT = 2**31 - 1
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 Slug = Annotated[
@@ -13,8 +25,12 @@ Slug = Annotated[
 ProductName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Description = Annotated[str, StringConstraints(max_length=10_000)]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
-Cents = Annotated[int, Field(ge=0)]
-ImageUrl = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2048)]
+Cents = Annotated[int, Field(ge=0, le=MAX_INT)]
+Stock = Annotated[int, Field(ge=0, le=MAX_INT)]
+Id = Annotated[int, Field(ge=1, le=MAX_INT)]
+ImageUrl = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=2048), AfterValidator(web_url)
+]
 ProductSort = Literal["price", "-price", "name", "-created_at"]
 
 
@@ -45,8 +61,8 @@ class ProductCreate(BaseModel):
     description: Description = ""
     price_cents: Cents
     currency: Currency
-    stock: Annotated[int, Field(ge=0)]
-    category_id: int
+    stock: Stock
+    category_id: Id
     image_url: ImageUrl | None = None
 
 
@@ -56,8 +72,8 @@ class ProductUpdate(BaseModel):
     description: Description | None = None
     price_cents: Cents | None = None
     currency: Currency | None = None
-    stock: Annotated[int, Field(ge=0)] | None = None
-    category_id: int | None = None
+    stock: Stock | None = None
+    category_id: Id | None = None
     image_url: ImageUrl | None = None
 
 
@@ -94,7 +110,7 @@ class ProductFilters(BaseModel):
     max_price: Cents | None = None
     in_stock: bool | None = None
     sort: ProductSort = "-created_at"
-    page: Annotated[int, Field(ge=1)] = 1
+    page: Annotated[int, Field(ge=1, le=MAX_INT)] = 1
     page_size: Annotated[int, Field(ge=1, le=100)] = 20
 
     @model_validator(mode="after")

@@ -5,13 +5,14 @@ from typing import Annotated
 from fastapi import Depends, Header
 
 from app.accounts.dependencies import CurrentUser
+from app.catalog.dependencies import IdInPath
 from app.core.db import SessionDep
 from app.orders import service
 from app.orders.models import Order
 from app.payments.provider import PaymentProvider, get_payment_provider
 
 
-def visible_order(session: SessionDep, user: CurrentUser, order_id: int) -> Order:
+def visible_order(session: SessionDep, user: CurrentUser, order_id: IdInPath) -> Order:
     return service.get_visible_order(session, order_id=order_id, user=user)
 
 

@@ -16,6 +16,7 @@ from app.accounts.models import Role, User
 from app.cart.models import CartItem
 from app.cart.service import cart_items
 from app.catalog.models import Product
+from app.catalog.schemas import MAX_INT
 from app.core.config import settings
 from app.core.db import engine, read_only_engine, utc_now
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError
@@ -61,6 +62,9 @@ def checkout(session: Session, *, user: User, shipping_address: dict[str, Any]) 
     items = cart_items(session, user=user)
     if not items:
         raise InvalidInputError("Your cart is empty.", field="cart")
+    total_cents = sum(item.product.price_cents * item.quantity for item in items)
+    if total_cents > MAX_INT:  # more than the total_cents column holds
+        raise InvalidInputError("The order's total is too large for one order.", field="cart")
     _claim_cart(session, items)
     # The same order of locks in every transaction (by product id), so two checkouts
     # never wait for each other in a circle (a deadlock) on PostgreSQL.
@@ -88,7 +92,7 @@ def checkout(session: Session, *, user: User, shipping_address: dict[str, Any]) 
         status=PENDING,
         currency=settings.SHOP_CURRENCY,
         shipping_address=shipping_address,
-        total_cents=sum(item.product.price_cents * item.quantity for item in items),
+        total_cents=total_cents,
         items=[
             OrderItem(
                 product_id=item.product_id,
@@ -216,16 +220,33 @@ def pay(
     except Exception:
         _end_payment(session, order)  # declined or failed: the order stays payable
         raise
-    _move(
+    _record_charge(session, order, charge_id=charge.id)
+    session.commit()
+    return _reload(session, order)
+
+
+def _record_charge(session: Session, order: Order, *, charge_id: str) -> None:
+    """The provider charged: the order is paid, and the charge id is kept for refunds.
+
+    The provider's payment.succeeded webhook often arrives before its answer to our
+    call does, and may already have marked the order paid. The charge id is then
+    recorded all the same: without it a later cancel could not refund the money.
+    """
+    paid_now = _move(
         session,
         order,
         to=OrderStatus.PAID,
         allowed_from={PENDING},
-        payment_id=charge.id,
+        payment_id=charge_id,
         payment_started_at=None,
     )
-    session.commit()
-    return _reload(session, order)
+    if not paid_now:
+        session.execute(
+            update(Order)
+            .where(Order.id == order.id, Order.payment_id.is_(None))
+            .values(payment_id=charge_id)
+        )
+        session.execute(update(Order).where(Order.id == order.id).values(payment_started_at=None))
 
 
 def _start_payment(session: Session, order: Order) -> None:
@@ -264,13 +285,19 @@ def cancel(session: Session, *, order: Order, provider: PaymentProvider) -> Orde
             session.rollback()
             raise ConflictError("This order is being paid or has changed: try again.")
     elif order.status == OrderStatus.PAID:
-        if order.payment_id is not None:
-            # Refund first: if the provider fails, nothing changes here (502).
-            provider.refund(
-                charge_id=order.payment_id,
-                amount_cents=order.total_cents,
-                idempotency_key=f"refund-order-{order.id}",
+        if order.payment_id is None:
+            # Paid by the provider's webhook while our own pay call has not returned
+            # the charge id yet. A refund needs that id: never mark the order refunded
+            # without one, or the customer would lose the money.
+            raise ConflictError(
+                "The payment of this order is still being confirmed: try again in a moment."
             )
+        # Refund first: if the provider fails, nothing changes here (502).
+        provider.refund(
+            charge_id=order.payment_id,
+            amount_cents=order.total_cents,
+            idempotency_key=f"refund-order-{order.id}",
+        )
         if not _move(session, order, to=OrderStatus.REFUNDED, allowed_from={OrderStatus.PAID}):
             session.rollback()
             raise ConflictError("This order has changed meanwhile: try again.")
@@ -291,9 +318,11 @@ def ship(session: Session, *, order: Order) -> Order:
 # --- events from the payment provider --------------------------------------------
 
 
-def mark_paid(session: Session, *, order: Order) -> bool:
-    """payment.succeeded: a pending order becomes paid. Does not commit."""
-    return _move(session, order, to=OrderStatus.PAID, allowed_from={PENDING})
+def mark_paid(session: Session, *, order: Order, charge_id: str | None) -> bool:
+    """payment.succeeded: a pending order becomes paid, with the event's charge id if it
+    has one (else the pay call records it when it returns). Does not commit."""
+    values = {} if charge_id is None else {"payment_id": charge_id}
+    return _move(session, order, to=OrderStatus.PAID, allowed_from={PENDING}, **values)
 
 
 def mark_refunded(session: Session, *, order: Order) -> bool:

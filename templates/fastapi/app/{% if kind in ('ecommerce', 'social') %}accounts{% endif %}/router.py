@@ -11,7 +11,8 @@ from app.accounts import service
 from app.accounts.dependencies import CurrentUser, check_token
 from app.accounts.models import User
 from app.accounts.schemas import UserCreate, UserEnvelope, UserLogin, UserPublic, UserWithToken
-from app.core.db import SessionDep
+from app.core.client_address import client_address
+from app.core.db import ReadOnlySessionDep, SessionDep
 from app.core.security import create_access_token
 
 # A bad or expired token is refused (401) here too, though anyone may register or log in.
@@ -31,10 +32,9 @@ def register(*, session: SessionDep, body: UserCreate) -> UserWithToken:
 
 
 @router.post("/login", response_model=UserWithToken)
-def login(*, session: SessionDep, body: UserLogin, request: Request) -> UserWithToken:
+def login(*, session: ReadOnlySessionDep, body: UserLogin, request: Request) -> UserWithToken:
     """Sign in with e-mail and password (429 after repeated failures)."""
-    # Behind a reverse proxy, run uvicorn with --proxy-headers so this is the real client.
-    client = request.client.host if request.client else "unknown"
+    client = client_address(request)
     user = service.authenticate(session, email=body.email, password=body.password, client=client)
     return with_token(user)
 

@@ -264,3 +264,17 @@ def test_responses_never_contain_the_password_hash(client: TestClient, session: 
 
     assert "argon2" not in text
     assert "password" not in text
+
+
+def test_an_image_that_is_not_a_web_address_is_refused(
+    client: TestClient, session: Session
+) -> None:
+    user = create_user(session)
+
+    response = client.put(
+        "/api/user", headers=auth_headers(user), json={"user": {"image": "javascript:alert(1)"}}
+    )
+
+    assert response.status_code == 422
+    session.refresh(user)
+    assert user.image is None

@@ -303,3 +303,17 @@ def test_malformed_product_queries_return_422(client: TestClient, query: str) ->
     assert response.status_code == 422
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["errors"]
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,<b>", "//no-scheme.example"]
+)
+def test_an_image_url_that_is_not_a_web_address_is_refused(
+    client: TestClient, session: Session, url: str
+) -> None:
+    admin = create_admin(session)
+    body = product_body(create_category(session), image_url=url)
+
+    response = client.post("/api/products", json=body, headers=auth_headers(admin))
+
+    assert response.status_code == 422

@@ -2,11 +2,17 @@
 
 from typing import Any
 
+import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from app.core.config import settings
+from app.core.db import engine
+from app.main import create_app
 from app.orders.models import Order, OrderStatus
-from app.payments.provider import SandboxProvider
+from app.payments import service as payments
+from app.payments.provider import Charge, SandboxProvider, get_payment_provider, load_provider
 from tests.factories import auth_headers, create_order, create_user, idempotency_headers
 
 
@@ -95,3 +101,84 @@ def test_nobody_pays_someone_elses_order(client: TestClient, session: Session) -
     order = create_order(session, user=create_user(session))
 
     assert pay(client, order, idempotency_headers(create_user(session))).status_code == 404
+
+
+class WebhookFirstProvider(SandboxProvider):
+    """A provider that answers late: its payment.succeeded webhook arrives (and is
+    processed) before its answer to the pay call does, as it often does for real."""
+
+    def __init__(self, order_id: int) -> None:
+        super().__init__()
+        self.order_id = order_id
+
+    def charge(
+        self, *, amount_cents: int, currency: str, token: str, idempotency_key: str
+    ) -> Charge:
+        charge = super().charge(
+            amount_cents=amount_cents,
+            currency=currency,
+            token=token,
+            idempotency_key=idempotency_key,
+        )
+        event = {
+            "id": "evt_early",
+            "type": "payment.succeeded",
+            "data": {"order_id": self.order_id},
+        }
+        with Session(engine) as webhook_session:
+            assert payments.handle_event(webhook_session, event=event) == "processed"
+        return charge
+
+
+def test_a_webhook_that_arrives_before_the_pay_call_returns_loses_no_refund(
+    app: FastAPI, client: TestClient, session: Session
+) -> None:
+    user = create_user(session)
+    order = create_order(session, user=user)
+    provider = WebhookFirstProvider(order.id)
+    app.dependency_overrides[get_payment_provider] = lambda: provider
+    try:
+        paid = pay(client, order, idempotency_headers(user))
+        cancelled = client.post(f"/api/orders/{order.id}/cancel", headers=auth_headers(user))
+    finally:
+        app.dependency_overrides.clear()
+
+    assert paid.status_code == 200
+    assert paid.json()["status"] == "paid"
+    assert cancelled.status_code == 200
+    assert cancelled.json()["status"] == "refunded"
+    [charge] = provider.charges.values()
+    assert list(provider.refunds.values()) == [charge.id]
+
+
+def test_a_paid_order_whose_charge_is_not_known_yet_is_not_refunded_blindly(
+    client: TestClient, session: Session
+) -> None:
+    user = create_user(session)
+    order = create_order(session, user=user)
+    order.status = OrderStatus.PAID  # paid by the webhook; the pay call has not returned yet
+    session.commit()
+
+    response = client.post(f"/api/orders/{order.id}/cancel", headers=auth_headers(user))
+
+    assert response.status_code == 409
+    assert status_of(session, order) == OrderStatus.PAID
+
+
+@pytest.mark.parametrize(
+    "name", ["stripe", "no_such_module:Provider", "app.payments.provider:NoSuchClass", "json:dumps"]
+)
+def test_a_wrong_payment_provider_stops_the_app_at_start_up(name: str) -> None:
+    with pytest.raises(ValueError, match="PAYMENT_PROVIDER"):
+        load_provider(name)
+
+
+def test_the_app_loads_its_payment_provider_at_start_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "PAYMENT_PROVIDER", "no_such_module:Provider")
+    get_payment_provider.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="PAYMENT_PROVIDER"):
+            create_app()
+    finally:
+        monkeypatch.undo()
+        get_payment_provider.cache_clear()

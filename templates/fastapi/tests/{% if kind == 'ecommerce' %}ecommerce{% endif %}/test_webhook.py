@@ -169,3 +169,69 @@ def test_a_signed_body_that_is_not_json_returns_400(client: TestClient) -> None:
 
     assert response.status_code == 400
     assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"amount_cents": 1},
+        {"amount_cents": "all of it"},
+        {"currency": "XXX"},
+    ],
+    ids=["another amount", "an amount that is no number", "another currency"],
+)
+def test_a_payment_for_another_amount_or_currency_changes_nothing(
+    client: TestClient, session: Session, data: dict[str, Any]
+) -> None:
+    order = create_order(session, user=create_user(session))
+    body = {"id": "evt_cheap", "type": "payment.succeeded", "data": {"order_id": order.id, **data}}
+
+    response = post_event(client, json.dumps(body).encode())
+
+    assert response.json() == {"status": "ignored"}
+    assert status_of(session, order) == OrderStatus.PENDING_PAYMENT
+
+
+def test_a_payment_of_the_order_s_amount_and_currency_pays_it(
+    client: TestClient, session: Session
+) -> None:
+    order = create_order(session, user=create_user(session))
+    data = {"order_id": order.id, "amount_cents": order.total_cents, "currency": order.currency}
+
+    response = post_event(
+        client, json.dumps({"id": "evt_full", "type": "payment.succeeded", "data": data}).encode()
+    )
+
+    assert response.json() == {"status": "processed"}
+    assert status_of(session, order) == OrderStatus.PAID
+
+
+@pytest.mark.parametrize("order_id", [2**31, 10**30, -(10**30)])
+def test_an_order_id_beyond_the_column_s_range_is_ignored(
+    client: TestClient, order_id: int
+) -> None:
+    response = post_event(client, event("evt_huge", "payment.succeeded", order_id))
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ignored"}
+
+
+# Header bytes are read as Latin-1, so b"\xb2" arrives as "²", which str.isdigit() accepts.
+@pytest.mark.parametrize("timestamp", ["²", "¹²³", "9" * 5000], ids=["²", "¹²³", "5000 digits"])
+def test_a_timestamp_that_is_not_plain_unix_time_returns_400(
+    client: TestClient, timestamp: str
+) -> None:
+    header = f"t={timestamp},v1={'0' * 64}".encode("latin-1")
+
+    headers = [(b"Payment-Signature", header), (b"Content-Type", b"application/json")]
+
+    response = client.post(URL, content=b"{}", headers=headers)
+
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("timestamp", ["²", "\u0661" * 10, "9" * 5000], ids=["²", "arabic", "5000"])
+def test_only_ascii_digits_of_a_sensible_length_are_a_timestamp(timestamp: str) -> None:
+    with pytest.raises(BadRequestError, match="malformed"):
+        verify(f"t={timestamp},v1={'0' * 64}", b"{}", secret="webhook-secret")

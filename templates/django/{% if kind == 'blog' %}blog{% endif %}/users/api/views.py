@@ -20,6 +20,7 @@ from blog.users.api.serializers import (
     UserUpdateRequestSerializer,
 )
 from blog.users.models import User
+from core.client_address import client_address
 
 
 def user_response(user: User, status_code: int = status.HTTP_200_OK) -> Response:
@@ -58,9 +59,7 @@ class UserLoginView(APIView):
         serializer = UserLoginRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         credentials = serializer.validated_data["user"]
-        # Behind a reverse proxy, REMOTE_ADDR is the proxy: take the client's address
-        # from the header the proxy sets instead (and only from that proxy).
-        client = request.META.get("REMOTE_ADDR", "unknown")
+        client = client_address(request)
         user = services.user_authenticate(
             email=credentials["email"], password=credentials["password"], client=client
         )

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.client_address import client_address
 from shop.accounts import services
 from shop.accounts.api.serializers import (
     AuthResponseSerializer,
@@ -50,9 +51,7 @@ class LoginView(APIView):
         """Sign in with e-mail and password (429 after repeated failures)."""
         serializer = LoginInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        # Behind a reverse proxy, REMOTE_ADDR is the proxy: take the client's address
-        # from the header the proxy sets instead (and only from that proxy).
-        client = request.META.get("REMOTE_ADDR", "unknown")
+        client = client_address(request)
         user = services.user_authenticate(**serializer.validated_data, client=client)
         return Response(auth_data(user))
 

@@ -164,3 +164,12 @@ def test_me_should_return_401_without_a_valid_token(api_client: APIClient, heade
     assert response.status_code == 401
     assert response.headers["Content-Type"] == PROBLEM
     assert response.json()["status"] == 401
+
+
+@pytest.mark.parametrize("password", ["password", "12345678", "iloveyou"])
+def test_register_should_refuse_a_common_password(api_client: APIClient, password: str):
+    response = api_client.post(REGISTER, registration(password=password), format="json")
+
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["password"]
+    assert not User.objects.exists()

@@ -28,3 +28,16 @@ def test_the_development_secret_should_be_fine_in_development():
 def test_the_shop_currency_should_be_an_iso_code(currency: str):
     with override_settings(SHOP_CURRENCY=currency):
         assert "catalog.E001" in error_ids()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["stripe", "no_such_module:Provider", "shop.payments.provider:NoSuchClass", "json:dumps"],
+)
+def test_a_wrong_payment_provider_should_stop_the_app(name: str):
+    with override_settings(PAYMENT_PROVIDER=name):
+        assert "payments.E002" in error_ids()
+
+
+def test_the_sandbox_provider_should_pass():
+    assert "payments.E002" not in error_ids()

@@ -8,6 +8,8 @@ from rest_framework.test import APIClient
 from shop.accounts.models import User
 from shop.orders.models import Order, OrderStatus
 from shop.orders.tests.factories import OrderFactory
+from shop.payments import services as payments
+from shop.payments.provider import Charge, SandboxProvider
 
 pytestmark = pytest.mark.django_db
 
@@ -100,3 +102,55 @@ def test_a_cancelled_order_should_not_be_payable(customer_client: APIClient, cus
 def test_nobody_should_pay_another_customers_order(other_client: APIClient, order: Order):
     assert pay(other_client, order).status_code == 404
     assert status_of(order) == "pending_payment"
+
+
+class WebhookFirstProvider(SandboxProvider):
+    """A provider that answers late: its payment.succeeded webhook arrives (and is
+    processed) before its answer to the pay call does, as it often does for real."""
+
+    def __init__(self, order_id: int) -> None:
+        super().__init__()
+        self.order_id = order_id
+
+    def charge(
+        self, *, amount_cents: int, currency: str, token: str, idempotency_key: str
+    ) -> Charge:
+        charge = super().charge(
+            amount_cents=amount_cents,
+            currency=currency,
+            token=token,
+            idempotency_key=idempotency_key,
+        )
+        event = {
+            "id": "evt_early",
+            "type": "payment.succeeded",
+            "data": {"order_id": self.order_id},
+        }
+        assert payments.webhook_event_handle(event=event) == "processed"
+        return charge
+
+
+def test_a_webhook_arriving_before_the_pay_call_returns_should_lose_no_refund(
+    customer_client: APIClient, order: Order, monkeypatch: pytest.MonkeyPatch
+):
+    provider = WebhookFirstProvider(order.pk)
+    monkeypatch.setattr("shop.orders.api.views.get_payment_provider", lambda: provider)
+
+    paid = pay(customer_client, order)
+    cancelled = customer_client.post(reverse("api:order-cancel", args=[order.pk]))
+
+    assert (paid.status_code, paid.json()["status"]) == (200, "paid")
+    assert (cancelled.status_code, cancelled.json()["status"]) == (200, "refunded")
+    [charge] = provider.charges.values()
+    assert list(provider.refunds.values()) == [charge.id]
+
+
+def test_a_paid_order_whose_charge_is_not_known_yet_should_not_be_refunded_blindly(
+    customer_client: APIClient, order: Order
+):
+    Order.objects.filter(pk=order.pk).update(status=OrderStatus.PAID)  # paid by the webhook
+
+    response = customer_client.post(reverse("api:order-cancel", args=[order.pk]))
+
+    assert response.status_code == 409
+    assert status_of(order) == OrderStatus.PAID

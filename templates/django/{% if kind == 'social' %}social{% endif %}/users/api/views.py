@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.tokens import AccessToken
 
+from core.client_address import client_address
 from social.pagination import PageQuerySerializer, page_params, page_response
 from social.users import selectors, services
 from social.users.api.serializers import (
@@ -69,9 +70,7 @@ class LoginView(APIView):
         """Sign in with e-mail and password (429 after repeated failures)."""
         serializer = LoginInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        # Behind a reverse proxy, REMOTE_ADDR is the proxy: take the client's address
-        # from the header the proxy sets instead (and only from that proxy).
-        client = request.META.get("REMOTE_ADDR", "unknown")
+        client = client_address(request)
         user = services.user_authenticate(**serializer.validated_data, client=client)
         return Response(auth_data(user, token_for(user)))
 

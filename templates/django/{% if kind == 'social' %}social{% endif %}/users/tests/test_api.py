@@ -282,3 +282,12 @@ def test_search_should_return_422_for_a_malformed_cursor(api_client: APIClient, 
 
     assert response.status_code == 422
     assert "cursor" in response.json()["errors"]
+
+
+@pytest.mark.parametrize("password", ["password", "12345678", "iloveyou"])
+def test_register_should_refuse_a_common_password(api_client: APIClient, password: str):
+    response = api_client.post(REGISTER, registration(password=password), format="json")
+
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["password"]
+    assert not User.objects.exists()
