@@ -190,12 +190,24 @@ export async function pay(user, id, { paymentToken, idempotencyKey }) {
     await orders.endPayment(order.id);
     throw error;
   }
-  await orders.moveStatus(db, order.id, {
+  await recordCharge(order.id, charge.id);
+  return presentOne(order.id);
+}
+
+/**
+ * The provider charged: the order is paid, and the charge id is kept for refunds.
+ *
+ * The provider's payment.succeeded webhook often arrives before its answer to our call
+ * does, and may already have marked the order paid. The charge id is recorded all the
+ * same (unless the event brought it already): without it, no cancel could refund.
+ */
+async function recordCharge(orderId, chargeId) {
+  const paidNow = await orders.moveStatus(db, orderId, {
     from: [STATUS.pending],
     to: STATUS.paid,
-    changes: { payment_id: charge.id, payment_started_at: null },
+    changes: { payment_id: chargeId, payment_started_at: null },
   });
-  return presentOne(order.id);
+  if (!paidNow) await orders.recordChargeOfPaidOrder(orderId, chargeId);
 }
 
 // --- cancel, refund, ship ------------------------------------------------------------
@@ -211,15 +223,22 @@ export async function cancel(user, id) {
       abandonedBefore: paymentsAbandonedBefore(),
     });
   } else if (order.status === STATUS.paid) {
-    if (order.payment_id) {
-      // Refund first: if the provider fails, nothing changes here (502).
-      const provider = await paymentProvider();
-      await provider.refund({
-        chargeId: order.payment_id,
-        amountCents: order.total_cents,
-        idempotencyKey: `refund-order-${order.id}`,
-      });
+    if (!order.payment_id) {
+      // Paid by the provider's webhook while our own pay call has not returned the
+      // charge id yet. A refund needs that id: never mark the order refunded without
+      // one, or the customer would lose the money.
+      throw AppError.conflict(
+        'order',
+        'is paid but its payment is still being confirmed: try again in a moment',
+      );
     }
+    // Refund first: if the provider fails, nothing changes here (502).
+    const provider = await paymentProvider();
+    await provider.refund({
+      chargeId: order.payment_id,
+      amountCents: order.total_cents,
+      idempotencyKey: `refund-order-${order.id}`,
+    });
     await returnStockIfMoved(order, { from: [STATUS.paid], to: STATUS.refunded });
   } else {
     throw cannot(order, 'cancelled');
@@ -247,9 +266,17 @@ export async function ship(user, id) {
 
 // --- events from the payment provider -------------------------------------------------
 
-/** payment.succeeded: a pending order becomes paid. Inside the caller's transaction. */
-export function markPaid(trx, order) {
-  return orders.moveStatus(trx, order.id, { from: [STATUS.pending], to: STATUS.paid });
+/**
+ * payment.succeeded: a pending order becomes paid, with the event's charge id when it
+ * names one (otherwise the pay call records it when it returns). Inside the caller's
+ * transaction.
+ */
+export function markPaid(trx, order, chargeId = null) {
+  return orders.moveStatus(trx, order.id, {
+    from: [STATUS.pending],
+    to: STATUS.paid,
+    changes: chargeId ? { payment_id: chargeId } : {},
+  });
 }
 
 /**
