@@ -4,11 +4,10 @@ import { describe, test } from 'node:test';
 import request from 'supertest';
 
 import { createAdmin } from '../../src/components/accounts/accounts.service.js';
-import { loginLimiter } from '../../src/lib/sign-in.js';
 import { PASSWORD, createCustomer, unique } from '../factories.js';
 import { countRows, useTestApp } from '../helpers.js';
 
-const t = useTestApp({ reset: () => loginLimiter.clear() });
+const t = useTestApp();
 
 const PROBLEM = /^application\/problem\+json/;
 
