@@ -85,8 +85,10 @@ function readToken(req) {
 
 function userIdOf(token) {
   try {
-    // The algorithm is fixed: a token that says "alg: none" is refused.
+    // The algorithm is fixed: a token that says "alg: none" is refused. jsonwebtoken
+    // checks `exp` only when a token has one: a token without it would never expire.
     const payload = jwt.verify(token, config.secretKey, { algorithms: [ALGORITHM] });
+    if (typeof payload.exp !== 'number') throw new Error('the token has no expiry');
     const id = Number(payload.sub);
     if (!Number.isInteger(id)) throw new Error('no user id in the token');
     return id;
