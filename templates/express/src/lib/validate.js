@@ -13,6 +13,23 @@ export function requiredString({ max = 10_000 } = {}) {
     .refine((value) => value.length <= max, `is too long (at most ${max} characters)`);
 }
 
+/** The largest value of an INTEGER column: ids, prices, stock, pages. */
+export const MAX_INT = 2_147_483_647;
+
+/**
+ * A whole number written in a path or a query string: decimal digits only, from `min` to
+ * `max`. Stricter than Number(): "" would be 0, "0x10" 16, "1e2" 100 and " 7" 7, and a
+ * value beyond the column's range would fail in the database (a 500) instead of here.
+ */
+export function integerText({ min = 0, max = MAX_INT } = {}) {
+  return z
+    .string({ error: 'must be a whole number' })
+    .regex(/^\d{1,10}$/, 'must be a whole number')
+    .transform(Number)
+    .refine((value) => value >= min, `must be at least ${min}`)
+    .refine((value) => value <= max, `must be at most ${max}`);
+}
+
 /** A request body wrapped in an envelope, e.g. {"user": {...}}: a missing envelope is 422 too. */
 export function envelope(name, shape) {
   return z.object({

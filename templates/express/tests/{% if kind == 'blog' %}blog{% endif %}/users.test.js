@@ -126,6 +126,18 @@ describe('GET /api/user', () => {
   });
 });
 
+describe('a token whose account was deleted', () => {
+  test('when it creates an article or reads the user, then it is 401 and nothing is written', async () => {
+    const user = await createUser(t.app);
+    await t.db('users').where({ email: user.email }).delete();
+    const article = { title: 'Orphan', description: 'd', body: 'b', tagList: [] };
+    const created = await request(t.app).post('/api/articles').set(user.auth).send({ article });
+    assert.equal(created.status, 401);
+    assert.equal((await request(t.app).get('/api/user').set(user.auth)).status, 401);
+    assert.equal(await countRows('articles'), 0);
+  });
+});
+
 describe('PUT /api/user', () => {
   test('when fields are sent, then they are stored and the others kept', async () => {
     const user = await createUser(t.app);
