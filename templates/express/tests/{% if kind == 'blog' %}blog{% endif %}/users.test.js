@@ -139,6 +139,23 @@ describe('a token whose account was deleted', () => {
 });
 
 describe('PUT /api/user', () => {
+  test('when the image is not a web address, then it is 422 and nothing changes', async () => {
+    const user = await createUser(t.app);
+    for (const image of [
+      'javascript:alert(1)',
+      'data:text/html,<script>',
+      'JAVASCRIPT://x%0aalert(1)',
+    ]) {
+      const response = await request(t.app)
+        .put('/api/user')
+        .set(user.auth)
+        .send({ user: { image } });
+      assert.equal(response.status, 422, image);
+    }
+    const row = await t.db('users').where({ username: user.username }).first();
+    assert.equal(row.image, null);
+  });
+
   test('when fields are sent, then they are stored and the others kept', async () => {
     const user = await createUser(t.app);
     const changes = {

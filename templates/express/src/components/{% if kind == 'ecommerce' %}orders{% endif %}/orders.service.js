@@ -9,7 +9,9 @@ import { db, toIsoString } from '../../lib/db.js';
 import { AppError } from '../../lib/errors.js';
 import { ROLES } from '../accounts/accounts.service.js';
 import * as cart from '../cart/cart.repository.js';
+import * as payments from '../payments/payments.repository.js';
 import { paymentProvider } from '../payments/provider.js';
+import * as idempotency from './idempotency.repository.js';
 import * as orders from './orders.repository.js';
 
 export const STATUS = Object.freeze({
@@ -291,6 +293,26 @@ export async function markRefunded(trx, order) {
   });
   if (moved && !wasShipped) await orders.returnStock(trx, await orders.itemsOf([order.id], trx));
   return moved;
+}
+
+// --- housekeeping ----------------------------------------------------------------------
+
+// An Idempotency-Key protects a client's retries, which come within minutes or hours.
+export const KEEP_IDEMPOTENCY_KEYS_HOURS = 24;
+// The provider may deliver one event again for days (after an outage on either side):
+// its id must be remembered at least that long, or it would be applied twice.
+export const KEEP_WEBHOOK_EVENTS_DAYS = 7;
+
+/** Delete idempotency keys and webhook event ids that are too old to matter; answers counts. */
+export async function purgeOldRecords(now = new Date()) {
+  const hour = 3_600_000;
+  const keys = await idempotency.deleteClaimedBefore(
+    new Date(now.getTime() - KEEP_IDEMPOTENCY_KEYS_HOURS * hour),
+  );
+  const events = await payments.deleteEventsBefore(
+    new Date(now.getTime() - KEEP_WEBHOOK_EVENTS_DAYS * 24 * hour),
+  );
+  return { keys, events };
 }
 
 // --- expiry ----------------------------------------------------------------------------
