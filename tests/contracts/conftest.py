@@ -34,6 +34,7 @@ Then the other kinds' suites are skipped, and so is every test that needs
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -57,6 +58,11 @@ KIND_ENV: dict[str, dict[str, str]] = {
     "ecommerce": {"PAYMENT_WEBHOOK_SECRET": "contract-webhook-secret", "SHOP_CURRENCY": "EUR"},
     "social": {},
 }
+
+#: /metrics is private: every server gets this bearer token (METRICS_TOKEN), and the
+#: metrics checks send it. Against --contract-base-url, set CONTRACT_METRICS_TOKEN.
+METRICS_TOKEN = os.environ.get("CONTRACT_METRICS_TOKEN", "contract-metrics-token-0123456789")
+METRICS_AUTH = {"Authorization": f"Bearer {METRICS_TOKEN}"}
 
 #: The ``framework`` value when the suite runs against --contract-base-url.
 EXTERNAL = "external"
@@ -245,6 +251,7 @@ class ContractServers:
             "PORT": str(port),
             "DATABASE_URL": self.postgres.create_database(f"contract_{kind}_{framework}"),
             "APP_ENV": "development",
+            "METRICS_TOKEN": METRICS_TOKEN,
             **KIND_ENV.get(kind, {}),
         }
         process = ServerProcess([make, "run"], project.root, env, port, workdir / "server.log")

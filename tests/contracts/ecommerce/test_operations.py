@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 from tests.contracts.checks import PASSWORD, expect, expect_field_errors, expect_problem
+from tests.contracts.conftest import METRICS_AUTH
 from tests.contracts.ecommerce.shop import Shop, User, unique
 from tests.generated.contracts import missing_security_headers, wrong_security_header_values
 
@@ -72,7 +73,7 @@ def test_health_answers_200_ok_with_the_database(contract_server: Any) -> None:
 
 def test_metrics_are_prometheus_text(api: httpx.Client, contract_server: Any) -> None:
     api.get("/products")
-    response = httpx.get(f"{contract_server.base_url}/metrics", timeout=10)
+    response = httpx.get(f"{contract_server.base_url}/metrics", headers=METRICS_AUTH, timeout=10)
     assert response.status_code == 200
     assert response.headers.get("content-type", "").startswith("text/plain")
     assert re.search(r"^# TYPE \w+ (counter|histogram|gauge|summary)$", response.text, re.M)
