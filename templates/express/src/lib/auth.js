@@ -1,5 +1,5 @@
-// Passwords and tokens: scrypt hashes, and JSON Web Tokens sent as
-// `Authorization: Token <jwt>` (RealWorld's scheme; `Bearer <jwt>` works too).
+// Passwords and tokens: scrypt hashes, and JSON Web Tokens sent in the Authorization
+// header as `Bearer <jwt>` or `Token <jwt>`.
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 
@@ -105,7 +105,7 @@ export function requireAuth(req, res, next) {
   next();
 }
 
-/** Middleware: a token is optional (it adds "following"/"favorited"); a bad one is still 401. */
+/** Middleware: a token is optional (it personalises the answer); a bad one is still 401. */
 export function optionalAuth(req, res, next) {
   const token = readToken(req);
   req.userId = token ? userIdOf(token) : null;

@@ -1,11 +1,11 @@
 // Input validation with zod, as route middleware: validate({ body, query, params }).
 // What passes is stored, parsed and typed, in req.valid; what fails never reaches a
-// controller and becomes a 422 in RealWorld's shape: {"errors": {"email": ["is invalid"]}}.
+// controller and becomes a 422 naming each bad field, e.g. {"email": ["is invalid"]}.
 import { z } from 'zod';
 
 import { AppError } from './errors.js';
 
-/** A required string: "can't be blank" when missing or empty, RealWorld's wording. */
+/** A required string: "can't be blank" when missing or empty. */
 export function requiredString({ max = 10_000 } = {}) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? "can't be blank" : 'must be text') })
