@@ -59,15 +59,10 @@ KIND_ENV: dict[str, dict[str, str]] = {
     "social": {},
 }
 
-#: Every contract server's bearer token for GET /metrics (CONTRACT_METRICS_TOKEN for an
-#: external server); without one, /metrics answers 404 by the robustness rules.
-METRICS_TOKEN = "contract-metrics-token"
-
-
-def metrics_headers() -> dict[str, str]:
-    """The scraper's header for GET /metrics."""
-    return {"Authorization": f"Bearer {os.environ.get('CONTRACT_METRICS_TOKEN', METRICS_TOKEN)}"}
-
+#: /metrics is private: every server gets this bearer token (METRICS_TOKEN), and the
+#: metrics checks send it. Against --contract-base-url, set CONTRACT_METRICS_TOKEN.
+METRICS_TOKEN = os.environ.get("CONTRACT_METRICS_TOKEN", "contract-metrics-token-0123456789")
+METRICS_AUTH = {"Authorization": f"Bearer {METRICS_TOKEN}"}
 
 #: The ``framework`` value when the suite runs against --contract-base-url.
 EXTERNAL = "external"

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from tests.contracts.conftest import METRICS_TOKEN
 from tests.generated.contracts import (
     CONTRACT_SUITES,
     PROBES,
@@ -167,7 +168,11 @@ def server(
     DATABASE_URL (a local file), exactly as after `make install && make run`.
     """
     database: str = request.param
-    env = {"HOST": "127.0.0.1", "PORT": str(port := free_port())}
+    env = {
+        "HOST": "127.0.0.1",
+        "PORT": str(port := free_port()),
+        "METRICS_TOKEN": METRICS_TOKEN,
+    }
     if database == "postgresql":
         postgres: PostgresServer = request.getfixturevalue("postgres")
         env["DATABASE_URL"] = postgres.create_database(f"run_{installed.kind}")
@@ -235,7 +240,9 @@ _PROM_SAMPLE = re.compile(
 
 def test_metrics_are_in_prometheus_text_format(server: tuple[str, ServerProcess]) -> None:
     database, process = server
-    response = request(process.port, "GET", "/metrics")
+    response = request(
+        process.port, "GET", "/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}
+    )
     assert response.status == 200, f"GET /metrics on {database}: {response.status}"
     content_type = response.headers.get("content-type", "")
     assert content_type.startswith(("text/plain", "application/openmetrics-text")), (

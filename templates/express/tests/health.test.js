@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 
 import request from 'supertest';
 
+import { createApp } from '../src/app.js';
 import { useTestApp } from './helpers.js';
 
 const t = useTestApp();
@@ -16,10 +17,13 @@ describe('GET /health', () => {
 });
 
 describe('GET /metrics', () => {
+  const token = 'a-metrics-token-for-the-tests';
+  const app = createApp({ metricsToken: token });
+
   test('when requests were made, then they are counted by route template in Prometheus text', async () => {
-    await request(t.app).get('/health');
-    await request(t.app).get('/api/no-such-route');
-    const response = await request(t.app).get('/metrics');
+    await request(app).get('/health');
+    await request(app).get('/api/no-such-route');
+    const response = await request(app).get('/metrics').set('Authorization', `Bearer ${token}`);
     assert.equal(response.status, 200);
     assert.match(response.headers['content-type'], /^text\/plain/);
     assert.match(response.text, /^# TYPE http_requests_total counter$/m);
@@ -29,6 +33,28 @@ describe('GET /metrics', () => {
     );
     assert.match(response.text, /route="unmatched",status="404"/);
     assert.match(response.text, /^# TYPE http_request_duration_seconds histogram$/m);
+  });
+
+  test('when the token is missing or wrong, then it is 401 and shows nothing', async () => {
+    for (const authorization of [undefined, 'Bearer wrong-token', `Token ${token}`]) {
+      const call = request(app).get('/metrics');
+      if (authorization) call.set('Authorization', authorization);
+      const response = await call;
+      assert.equal(response.status, 401, authorization);
+      assert.ok(response.headers['www-authenticate']);
+      assert.doesNotMatch(response.text, /http_requests_total/);
+    }
+  });
+
+  test('when METRICS_TOKEN is not set, then /metrics does not exist', async () => {
+    const response = await request(createApp({ metricsToken: null })).get('/metrics');
+    assert.equal(response.status, 404);
+  });
+
+  test('when read, then it names no version of Node.js', async () => {
+    const response = await request(app).get('/metrics').set('Authorization', `Bearer ${token}`);
+    assert.doesNotMatch(response.text, /version/i);
+    assert.doesNotMatch(response.text, new RegExp(process.version.replaceAll('.', '\\.')));
   });
 });
 

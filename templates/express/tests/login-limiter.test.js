@@ -1,48 +1,68 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
+import { db } from '../src/lib/db.js';
 import { LoginLimiter } from '../src/lib/login-limiter.js';
+import { useTestApp } from './helpers.js';
 
-function limiterAt(clock) {
-  return new LoginLimiter({ maxFailures: 3, windowSeconds: 60, now: () => clock.now });
+useTestApp();
+
+function limiter(overrides = {}) {
+  const clock = { now: 1_800_000_000_000 };
+  const made = new LoginLimiter({
+    db,
+    maxFailures: 3,
+    addressMaxFailures: 5,
+    windowSeconds: 60,
+    now: () => clock.now,
+    ...overrides,
+  });
+  return { limiter: made, clock };
 }
 
 describe('LoginLimiter', () => {
-  test('when failures stay under the limit, then logins may go on', () => {
-    const clock = { now: 0 };
-    const limiter = limiterAt(clock);
-    limiter.recordFailure('a');
-    limiter.recordFailure('a');
-    assert.equal(limiter.retryAfter('a'), 0);
+  test('when an account and client used up their attempts, then the next waits until the first expires', async () => {
+    const { limiter: limits, clock } = limiter();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      assert.ok((await limits.reserve('ada@example.com', '1.2.3.4')).attempt);
+      clock.now += 10_000;
+    }
+    assert.deepEqual(await limits.reserve('Ada@Example.com ', '1.2.3.4'), { retryAfter: 30 });
+    clock.now += 30_000;
+    assert.ok((await limits.reserve('ada@example.com', '1.2.3.4')).attempt);
   });
 
-  test('when the limit is reached, then it says how many seconds to wait', () => {
-    const clock = { now: 0 };
-    const limiter = limiterAt(clock);
-    for (let i = 0; i < 3; i += 1) limiter.recordFailure('a');
-    clock.now = 20_000;
-    assert.equal(limiter.retryAfter('a'), 40);
-    assert.equal(limiter.retryAfter('b'), 0, 'another key is not limited');
+  test('when 40 attempts are reserved at once, then exactly the limit get through', async () => {
+    const { limiter: limits } = limiter();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => limits.reserve('ada@example.com', '1.2.3.4')),
+    );
+    assert.equal(results.filter((result) => result.attempt).length, 3);
   });
 
-  test('when the window has passed, then the old failures are forgotten', () => {
-    const clock = { now: 0 };
-    const limiter = limiterAt(clock);
-    for (let i = 0; i < 3; i += 1) limiter.recordFailure('a');
-    clock.now = 60_001;
-    assert.equal(limiter.retryAfter('a'), 0);
+  test('when one client tries many accounts, then the looser per-address limit stops it', async () => {
+    const { limiter: limits } = limiter();
+    for (let account = 0; account < 5; account += 1) {
+      assert.ok((await limits.reserve(`user${account}@example.com`, '1.2.3.4')).attempt);
+    }
+    assert.ok((await limits.reserve('user9@example.com', '1.2.3.4')).retryAfter);
+    assert.ok((await limits.reserve('user9@example.com', '5.6.7.8')).attempt, 'another client');
   });
 
-  test('when reset, then the failures of that key are forgotten', () => {
-    const clock = { now: 0 };
-    const limiter = limiterAt(clock);
-    for (let i = 0; i < 3; i += 1) limiter.recordFailure('a');
-    limiter.reset('a');
-    assert.equal(limiter.retryAfter('a'), 0);
+  test('when a sign-in succeeds, then that account and client start afresh', async () => {
+    const { limiter: limits } = limiter();
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await limits.reserve('ada@example.com', '1.2.3.4');
+    }
+    await limits.succeeded('ada@example.com', '1.2.3.4');
+    assert.ok((await limits.reserve('ada@example.com', '1.2.3.4')).attempt);
   });
 
-  test('when keyed, then the e-mail is case-insensitive and the client counts', () => {
-    assert.equal(LoginLimiter.key(' Ada@Example.com', '1.2.3.4'), 'ada@example.com|1.2.3.4');
-    assert.notEqual(LoginLimiter.key('a@x.io', '1.1.1.1'), LoginLimiter.key('a@x.io', '2.2.2.2'));
+  test('when attempts are older than the window, then they are deleted', async () => {
+    const { limiter: limits, clock } = limiter();
+    await limits.reserve('ada@example.com', '1.2.3.4');
+    clock.now += 61_000;
+    await limits.reserve('bob@example.com', '5.6.7.8');
+    assert.deepEqual(await db('login_attempts').pluck('client'), ['5.6.7.8']);
   });
 });

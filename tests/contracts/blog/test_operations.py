@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 from tests.contracts.blog.conduit import Conduit, User, unique
-from tests.contracts.conftest import metrics_headers
+from tests.contracts.conftest import METRICS_AUTH
 from tests.generated.contracts import missing_security_headers, wrong_security_header_values
 
 
@@ -88,7 +88,7 @@ def test_metrics_are_prometheus_text_and_count_requests(
     api: httpx.Client, contract_server: Any, alice: User
 ) -> None:
     api.get("/tags")
-    response = api.get(f"{contract_server.base_url}/metrics", headers=metrics_headers())
+    response = api.get(f"{contract_server.base_url}/metrics", headers=METRICS_AUTH)
     assert response.status_code == 200
     content_type = response.headers.get("content-type", "")
     assert content_type.startswith(("text/plain", "application/openmetrics-text")), content_type

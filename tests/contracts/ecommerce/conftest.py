@@ -34,7 +34,11 @@ def admin(shop: Shop, contract_server: Any) -> User:
         password = os.environ.get("CONTRACT_ADMIN_PASSWORD", PASSWORD)
         if not email:
             email = f"{unique('admin')}@example.com"
-            result = contract_server.run_make("create-admin", EMAIL=email, PASSWORD=password)
+            # PASSWORD for the frameworks that take it on the command line, ADMIN_PASSWORD
+            # (an environment variable for the recipe) for those that no longer do.
+            result = contract_server.run_make(
+                "create-admin", EMAIL=email, PASSWORD=password, ADMIN_PASSWORD=password
+            )
             assert result.returncode == 0, f"make create-admin failed:\n{result.stdout[-3000:]}"
         _ADMINS[contract_server.base_url] = shop.login(email, password)
     admin = _ADMINS[contract_server.base_url]

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import yaml
 from tests.contracts.checks import expect, expect_field_errors, expect_problem
-from tests.contracts.conftest import metrics_headers
+from tests.contracts.conftest import METRICS_AUTH
 from tests.contracts.social.network import Network, User
 from tests.generated.contracts import missing_security_headers, wrong_security_header_values
 
@@ -39,7 +39,7 @@ def probes(net: Network, alice: User) -> list[tuple[str, str, dict[str, Any]]]:
     post = net.post(alice)
     return [
         ("GET", "/health", {}),
-        ("GET", "/metrics", {"headers": metrics_headers()}),
+        ("GET", "/metrics", {"headers": METRICS_AUTH}),
         ("GET", "/api/users?search=a", {}),
         ("GET", f"/api/posts/{post['id']}", {}),
         ("POST", "/api/posts", {"json": {"body": "headers"}, "headers": alice.auth}),
@@ -76,9 +76,7 @@ def test_health_reports_the_app_and_the_database(contract_server: Any) -> None:
 def test_metrics_are_prometheus_text(contract_server: Any, api: httpx.Client) -> None:
     api.get("/users", params={"search": "metrics"})
 
-    response = httpx.get(
-        f"{contract_server.base_url}/metrics", headers=metrics_headers(), timeout=15
-    )
+    response = httpx.get(f"{contract_server.base_url}/metrics", headers=METRICS_AUTH, timeout=15)
 
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")

@@ -3,11 +3,10 @@ import { describe, test } from 'node:test';
 
 import request from 'supertest';
 
-import { loginLimiter } from '../../src/lib/sign-in.js';
 import { createUser } from '../factories.js';
 import { useTestApp } from '../helpers.js';
 
-const t = useTestApp({ reset: () => loginLimiter.clear() });
+const t = useTestApp();
 
 const login = (email, password) =>
   request(t.app).post('/api/users/login').send({ user: { email, password } });

@@ -29,7 +29,7 @@ describe('POST /api/users', () => {
     assert.equal(response.body.user.password, undefined);
     const row = await t.db('users').where({ username: user.username }).first();
     assert.notEqual(row.password_hash, PASSWORD);
-    assert.match(row.password_hash, /^\$2[aby]\$/, 'a bcrypt hash');
+    assert.match(row.password_hash, /^scrypt\$/, 'a scrypt hash');
   });
 
   for (const missing of ['username', 'email', 'password']) {
@@ -126,7 +126,36 @@ describe('GET /api/user', () => {
   });
 });
 
+describe('a token whose account was deleted', () => {
+  test('when it creates an article or reads the user, then it is 401 and nothing is written', async () => {
+    const user = await createUser(t.app);
+    await t.db('users').where({ email: user.email }).delete();
+    const article = { title: 'Orphan', description: 'd', body: 'b', tagList: [] };
+    const created = await request(t.app).post('/api/articles').set(user.auth).send({ article });
+    assert.equal(created.status, 401);
+    assert.equal((await request(t.app).get('/api/user').set(user.auth)).status, 401);
+    assert.equal(await countRows('articles'), 0);
+  });
+});
+
 describe('PUT /api/user', () => {
+  test('when the image is not a web address, then it is 422 and nothing changes', async () => {
+    const user = await createUser(t.app);
+    for (const image of [
+      'javascript:alert(1)',
+      'data:text/html,<script>',
+      'JAVASCRIPT://x%0aalert(1)',
+    ]) {
+      const response = await request(t.app)
+        .put('/api/user')
+        .set(user.auth)
+        .send({ user: { image } });
+      assert.equal(response.status, 422, image);
+    }
+    const row = await t.db('users').where({ username: user.username }).first();
+    assert.equal(row.image, null);
+  });
+
   test('when fields are sent, then they are stored and the others kept', async () => {
     const user = await createUser(t.app);
     const changes = {

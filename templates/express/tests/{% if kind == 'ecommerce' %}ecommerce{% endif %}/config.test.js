@@ -26,6 +26,14 @@ describe('the shop settings', () => {
     );
   });
 
+  test('when PAYMENT_PROVIDER is neither the sandbox nor a module and class, then it refuses', () => {
+    for (const wrong of ['stripe', 'sandbox2', 'providers/stripe.js', 'stripe.py:Stripe']) {
+      assert.throws(() => loadConfig({ PAYMENT_PROVIDER: wrong }), /PAYMENT_PROVIDER/, wrong);
+    }
+    const name = 'src/payments/stripe.js:StripeProvider';
+    assert.equal(loadConfig({ PAYMENT_PROVIDER: name }).paymentProvider, name);
+  });
+
   test('when the currency or the hold is malformed, then it refuses', () => {
     assert.throws(() => loadConfig({ SHOP_CURRENCY: 'euro' }), /SHOP_CURRENCY/);
     assert.throws(() => loadConfig({ ORDER_HOLD_MINUTES: '0' }), /ORDER_HOLD_MINUTES/);

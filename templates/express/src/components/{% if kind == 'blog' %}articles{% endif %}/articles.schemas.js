@@ -1,7 +1,7 @@
 // What /articles accepts: bodies in an {"article": {...}} envelope, and list queries.
 import { z } from 'zod';
 
-import { envelope, requiredString } from '../../lib/validate.js';
+import { envelope, integerText, requiredString } from '../../lib/validate.js';
 
 const tagList = z
   .array(requiredString({ max: 100 }), { error: 'must be a list of tags' })
@@ -23,17 +23,8 @@ export const updateSchema = envelope('article', {
 });
 
 const page = {
-  limit: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(100, 'must be at most 100')
-    .default(20),
-  offset: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(0, 'must not be negative')
-    .default(0),
+  limit: integerText({ min: 1, max: 100 }).default(20),
+  offset: integerText().default(0),
 };
 
 export const feedQuerySchema = z.object(page);

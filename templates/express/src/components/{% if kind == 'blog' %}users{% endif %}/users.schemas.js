@@ -30,5 +30,11 @@ export const updateSchema = envelope('user', {
   email: email.optional(),
   password: password.optional(),
   bio: z.string().max(1000, 'is too long (at most 1000 characters)').nullable().optional(),
-  image: z.string().max(2048, 'is too long (at most 2048 characters)').nullable().optional(),
+  // Only web addresses (or nothing): a "javascript:" URL in an <img> or a link runs code.
+  image: z
+    .string()
+    .max(2048, 'is too long (at most 2048 characters)')
+    .refine((url) => url === '' || /^https?:\/\/\S+$/i.test(url), 'must be an http(s) URL')
+    .nullable()
+    .optional(),
 });

@@ -6,7 +6,7 @@ export async function register(req, res) {
 }
 
 export async function login(req, res) {
-  // Behind a proxy, set app.set('trust proxy', 1) so that req.ip is the real client.
+  // req.ip: the socket's address, or the client a trusted proxy names (TRUSTED_PROXIES).
   res.json(await service.login(req.valid.body, req.ip));
 }
 

@@ -1,16 +1,13 @@
 // What /cart accepts.
 import { z } from 'zod';
 
+import { integerText } from '../../lib/validate.js';
 import { wholeNumber } from '../catalog/catalog.schemas.js';
 
 const MAX_QUANTITY = 10_000;
 
 export const productIdParams = z.object({
-  productId: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(2_147_483_647, 'is too large'),
+  productId: integerText({ min: 1 }),
 });
 
 export const addItemSchema = z.object({

@@ -1,9 +1,7 @@
 // What /categories and /products accept: bodies, ids in the path and list queries.
 import { z } from 'zod';
 
-import { requiredString } from '../../lib/validate.js';
-
-const MAX_INT = 2_147_483_647; // the largest value of an INTEGER column
+import { integerText, MAX_INT, requiredString } from '../../lib/validate.js';
 
 /** A whole number from JSON (not a string), from `min` to the column's limit. */
 export function wholeNumber({ min = 0 } = {}) {
@@ -16,11 +14,7 @@ export function wholeNumber({ min = 0 } = {}) {
 
 /** `:id` in the path: a positive whole number, or 422 before any query runs. */
 export const idParams = z.object({
-  id: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(MAX_INT, 'is too large'),
+  id: integerText({ min: 1 }),
 });
 
 const name = (max) => requiredString({ max }).transform((value) => value.trim());
@@ -67,12 +61,7 @@ export const productUpdateSchema = z
   .partial()
   .refine((changes) => Object.keys(changes).length > 0, 'must change at least one field');
 
-const queryNumber = (min, max = MAX_INT) =>
-  z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(min, `must be at least ${min}`)
-    .max(max, `must be at most ${max}`);
+const queryNumber = (min, max = MAX_INT) => integerText({ min, max });
 
 export const PRODUCT_SORTS = ['price', '-price', 'name', '-created_at'];
 

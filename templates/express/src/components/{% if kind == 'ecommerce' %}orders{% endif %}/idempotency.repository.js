@@ -36,6 +36,11 @@ export function saveAnswer(userId, key, { status, contentType, body }) {
     .update({ status_code: status, content_type: contentType, body });
 }
 
+/** Delete the keys claimed before `before`: their answers are no longer replayed. */
+export function deleteClaimedBefore(before) {
+  return db('idempotency_keys').where('created_at', '<', before).delete();
+}
+
 export function release(userId, key) {
   return db('idempotency_keys').where({ user_id: userId, key }).delete();
 }

@@ -113,6 +113,19 @@ export async function startPayment(id, pending, { now, abandonedBefore }) {
   return updated === 1;
 }
 
+/**
+ * Keep the charge id of an order that the provider's webhook marked paid before our pay
+ * call returned (unless the event named the charge already), and clear the payment mark.
+ */
+export function recordChargeOfPaidOrder(id, chargeId) {
+  return db('orders')
+    .where({ id })
+    .update({
+      payment_id: db.raw('COALESCE(payment_id, ?)', [chargeId]),
+      payment_started_at: null,
+    });
+}
+
 export function endPayment(id) {
   return db('orders').where({ id }).update({ payment_started_at: null });
 }

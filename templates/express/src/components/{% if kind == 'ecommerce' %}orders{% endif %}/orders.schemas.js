@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 import { idParams } from '../catalog/catalog.schemas.js';
-import { requiredString } from '../../lib/validate.js';
+import { integerText, requiredString } from '../../lib/validate.js';
 
 export { idParams };
 
@@ -33,16 +33,6 @@ export const statusSchema = z.object({
 });
 
 export const pageQuerySchema = z.object({
-  page: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(2_147_483_647, 'is too large')
-    .default(1),
-  page_size: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(100, 'must be at most 100')
-    .default(20),
+  page: integerText({ min: 1 }).default(1),
+  page_size: integerText({ min: 1, max: 100 }).default(20),
 });

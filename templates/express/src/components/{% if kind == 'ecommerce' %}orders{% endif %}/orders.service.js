@@ -9,7 +9,9 @@ import { db, toIsoString } from '../../lib/db.js';
 import { AppError } from '../../lib/errors.js';
 import { ROLES } from '../accounts/accounts.service.js';
 import * as cart from '../cart/cart.repository.js';
+import * as payments from '../payments/payments.repository.js';
 import { paymentProvider } from '../payments/provider.js';
+import * as idempotency from './idempotency.repository.js';
 import * as orders from './orders.repository.js';
 
 export const STATUS = Object.freeze({
@@ -190,12 +192,24 @@ export async function pay(user, id, { paymentToken, idempotencyKey }) {
     await orders.endPayment(order.id);
     throw error;
   }
-  await orders.moveStatus(db, order.id, {
+  await recordCharge(order.id, charge.id);
+  return presentOne(order.id);
+}
+
+/**
+ * The provider charged: the order is paid, and the charge id is kept for refunds.
+ *
+ * The provider's payment.succeeded webhook often arrives before its answer to our call
+ * does, and may already have marked the order paid. The charge id is recorded all the
+ * same (unless the event brought it already): without it, no cancel could refund.
+ */
+async function recordCharge(orderId, chargeId) {
+  const paidNow = await orders.moveStatus(db, orderId, {
     from: [STATUS.pending],
     to: STATUS.paid,
-    changes: { payment_id: charge.id, payment_started_at: null },
+    changes: { payment_id: chargeId, payment_started_at: null },
   });
-  return presentOne(order.id);
+  if (!paidNow) await orders.recordChargeOfPaidOrder(orderId, chargeId);
 }
 
 // --- cancel, refund, ship ------------------------------------------------------------
@@ -211,15 +225,22 @@ export async function cancel(user, id) {
       abandonedBefore: paymentsAbandonedBefore(),
     });
   } else if (order.status === STATUS.paid) {
-    if (order.payment_id) {
-      // Refund first: if the provider fails, nothing changes here (502).
-      const provider = await paymentProvider();
-      await provider.refund({
-        chargeId: order.payment_id,
-        amountCents: order.total_cents,
-        idempotencyKey: `refund-order-${order.id}`,
-      });
+    if (!order.payment_id) {
+      // Paid by the provider's webhook while our own pay call has not returned the
+      // charge id yet. A refund needs that id: never mark the order refunded without
+      // one, or the customer would lose the money.
+      throw AppError.conflict(
+        'order',
+        'is paid but its payment is still being confirmed: try again in a moment',
+      );
     }
+    // Refund first: if the provider fails, nothing changes here (502).
+    const provider = await paymentProvider();
+    await provider.refund({
+      chargeId: order.payment_id,
+      amountCents: order.total_cents,
+      idempotencyKey: `refund-order-${order.id}`,
+    });
     await returnStockIfMoved(order, { from: [STATUS.paid], to: STATUS.refunded });
   } else {
     throw cannot(order, 'cancelled');
@@ -247,9 +268,17 @@ export async function ship(user, id) {
 
 // --- events from the payment provider -------------------------------------------------
 
-/** payment.succeeded: a pending order becomes paid. Inside the caller's transaction. */
-export function markPaid(trx, order) {
-  return orders.moveStatus(trx, order.id, { from: [STATUS.pending], to: STATUS.paid });
+/**
+ * payment.succeeded: a pending order becomes paid, with the event's charge id when it
+ * names one (otherwise the pay call records it when it returns). Inside the caller's
+ * transaction.
+ */
+export function markPaid(trx, order, chargeId = null) {
+  return orders.moveStatus(trx, order.id, {
+    from: [STATUS.pending],
+    to: STATUS.paid,
+    changes: chargeId ? { payment_id: chargeId } : {},
+  });
 }
 
 /**
@@ -264,6 +293,26 @@ export async function markRefunded(trx, order) {
   });
   if (moved && !wasShipped) await orders.returnStock(trx, await orders.itemsOf([order.id], trx));
   return moved;
+}
+
+// --- housekeeping ----------------------------------------------------------------------
+
+// An Idempotency-Key protects a client's retries, which come within minutes or hours.
+export const KEEP_IDEMPOTENCY_KEYS_HOURS = 24;
+// The provider may deliver one event again for days (after an outage on either side):
+// its id must be remembered at least that long, or it would be applied twice.
+export const KEEP_WEBHOOK_EVENTS_DAYS = 7;
+
+/** Delete idempotency keys and webhook event ids that are too old to matter; answers counts. */
+export async function purgeOldRecords(now = new Date()) {
+  const hour = 3_600_000;
+  const keys = await idempotency.deleteClaimedBefore(
+    new Date(now.getTime() - KEEP_IDEMPOTENCY_KEYS_HOURS * hour),
+  );
+  const events = await payments.deleteEventsBefore(
+    new Date(now.getTime() - KEEP_WEBHOOK_EVENTS_DAYS * 24 * hour),
+  );
+  return { keys, events };
 }
 
 // --- expiry ----------------------------------------------------------------------------

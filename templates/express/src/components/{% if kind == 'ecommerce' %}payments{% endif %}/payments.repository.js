@@ -11,6 +11,11 @@ export async function recordEvent(trx, { id, type }) {
   return inserted.length === 1;
 }
 
+/** Forget the events received before `before`; answers how many. */
+export function deleteEventsBefore(before) {
+  return db('webhook_events').where('received_at', '<', before).delete();
+}
+
 export function findOrder(trx, id) {
   return (trx ?? db)('orders').where({ id }).first();
 }

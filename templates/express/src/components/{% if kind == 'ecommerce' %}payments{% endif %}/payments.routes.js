@@ -1,12 +1,9 @@
 // POST /api/payments/webhook: the payment provider's signed events. Mounted before the
-// JSON parser (src/api.js, rawBodyRouter): the signature covers the exact bytes sent.
-import express, { Router } from 'express';
+// JSON parser (src/api.js): the signature covers the exact bytes sent.
+import { Router } from 'express';
 
+import { rawBody } from '../../lib/body.js';
 import * as controller from './payments.controller.js';
 
-export const webhookRouter = Router().post(
-  '/payments/webhook',
-  // Whatever the Content-Type says (or if there is none): the signature decides.
-  express.raw({ type: () => true, limit: '100kb' }),
-  controller.receiveEvent,
-);
+// Whatever the Content-Type says (or if there is none): the signature decides.
+export const webhookRouter = Router().post('/payments/webhook', rawBody, controller.receiveEvent);

@@ -13,6 +13,23 @@ function orderIdOf(event) {
   return Number.isInteger(id) && id > 0 && id <= MAX_ORDER_ID ? id : null;
 }
 
+/**
+ * False if the event names an amount or a currency other than the order's: a payment of
+ * 1 cent must not pay an order of 50 euros. An event without them (the provider's
+ * minimal form) is trusted: its signature proves where it comes from.
+ */
+function paysThisOrder(event, order) {
+  const { amount_cents: amount, currency } = event.data;
+  if (amount !== undefined && amount !== order.total_cents) return false;
+  return currency === undefined || currency === order.currency;
+}
+
+/** The provider's id of the charge, when the event names it. */
+function chargeIdOf(event) {
+  const id = event.data?.charge_id;
+  return typeof id === 'string' && id ? id.slice(0, 255) : null;
+}
+
 /** Apply one event; answers "processed", "ignored" (it does not apply) or "duplicate". */
 export async function handleEvent(event) {
   if (typeof event !== 'object' || event === null || typeof event.id !== 'string' || !event.id) {
@@ -30,7 +47,9 @@ export async function handleEvent(event) {
     const orderId = orderIdOf(event);
     const order = orderId === null ? null : await payments.findOrder(trx, orderId);
     let applied = false;
-    if (order && type === 'payment.succeeded') applied = await markPaid(trx, order);
+    if (order && type === 'payment.succeeded' && paysThisOrder(event, order)) {
+      applied = await markPaid(trx, order, chargeIdOf(event));
+    }
     if (order && type === 'payment.refunded') applied = await markRefunded(trx, order);
     if (!applied) logger.info({ event: event.id, type }, 'webhook event does not apply: ignored');
     return applied ? 'processed' : 'ignored';

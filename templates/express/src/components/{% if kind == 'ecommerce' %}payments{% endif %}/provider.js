@@ -67,11 +67,22 @@ export class SandboxProvider {
 export async function loadProvider(name) {
   if (name === 'sandbox') return new SandboxProvider();
   const [file, className] = name.split(':');
-  const module = await import(pathToFileURL(path.resolve(file)).href);
-  if (typeof module[className] !== 'function') {
-    throw new Error(`PAYMENT_PROVIDER: ${file} exports no class named ${className}`);
+  let module;
+  try {
+    module = await import(pathToFileURL(path.resolve(file)).href);
+  } catch (error) {
+    throw new Error(`cannot load ${file}: ${error.message}`, { cause: error });
   }
-  return new module[className]();
+  if (typeof module[className] !== 'function') {
+    throw new Error(`${file} exports no class named ${className}`);
+  }
+  const provider = new module[className]();
+  for (const method of ['charge', 'refund']) {
+    if (typeof provider[method] !== 'function') {
+      throw new Error(`${className} has no ${method}() method`);
+    }
+  }
+  return provider;
 }
 
 let provider;

@@ -6,7 +6,7 @@ export async function register(req, res) {
 }
 
 export async function login(req, res) {
-  // req.ip is the client's address (behind a proxy, set Express's "trust proxy").
+  // req.ip: the socket's address, or the client a trusted proxy names (TRUSTED_PROXIES).
   res.json(await service.login(req.valid.body, req.ip));
 }
 

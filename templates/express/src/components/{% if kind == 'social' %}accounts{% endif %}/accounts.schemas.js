@@ -21,7 +21,7 @@ const email = text('an e-mail address')
 export const registerSchema = z.object({
   username,
   email,
-  // bcrypt reads at most 72 bytes; 128 characters bound the work of hashing.
+  // A bound on the length: nobody needs more, and a huge password would cost memory.
   password: text('at least 8 characters')
     .min(8, 'is too short (at least 8 characters)')
     .max(128, 'is too long (at most 128 characters)'),

@@ -35,7 +35,7 @@ export async function register({ username, email, password }) {
   const inUse = await accounts.takenFields({ username, email: normalisedEmail });
   if (inUse.username) throw taken('username');
   if (inUse.email) throw taken('email');
-  // Hash before writing: bcrypt is slow on purpose, and on SQLite a write holds the lock.
+  // Hash before writing: scrypt is slow on purpose, and on SQLite a write holds the lock.
   const passwordHash = await hashPassword(password);
   try {
     const row = await accounts.insert({
