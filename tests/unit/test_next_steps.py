@@ -150,6 +150,6 @@ def test_new_prints_the_steps_for_the_project_it_made(
     assert code == 0
     assert "docker compose up -d db" in out
     assert "DATABASE_URL" in out
-    assert default_database_url(destination) == "postgresql://app:app@localhost:5432/app"
-    assert "postgresql://app:app@localhost:5432/app" in out
+    assert default_database_url(destination) == "postgresql://app:app@127.0.0.1:5432/app"
+    assert "postgresql://app:app@127.0.0.1:5432/app" in out
     assert "http://127.0.0.1:8000/api/openapi.yaml" in out
