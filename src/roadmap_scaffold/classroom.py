@@ -431,8 +431,11 @@ def _grade_one(repository: Path, timeout: int) -> GradeRow:
     return GradeRow(repository.name, name, passed, total)
 
 
-# make's own "a recipe failed" line names the target, not the cause.
-_RECIPE_FAILED = re.compile(r"^g?make(\[\d+\])?: \*\*\* \[.*\] Error \d+")
+# make's own lines that are not the cause: "a recipe failed" names the target, and
+# "Entering/Leaving directory" appears when grade runs under another make (a CI recipe).
+_MAKE_NOISE = re.compile(
+    r"^g?make(\[\d+\])?: (\*\*\* \[.*\] Error \d+|(Entering|Leaving) directory )"
+)
 
 
 def _reason(output: str) -> str:
@@ -444,7 +447,7 @@ def _reason(output: str) -> str:
     target 'grade'").
     """
     lines = [line.strip() for line in output.splitlines() if line.strip()]
-    telling = [line for line in lines if not _RECIPE_FAILED.match(line)]
+    telling = [line for line in lines if not _MAKE_NOISE.match(line)]
     return (telling or lines or ["no output"])[-1]
 
 

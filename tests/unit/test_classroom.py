@@ -325,8 +325,12 @@ def _graded_repository(class_dir: Path, name: str, recipe: str | None) -> None:
 
 
 def test_classroom_grade_gives_every_repository_a_row_whatever_went_wrong(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # As when a CI recipe runs the grading: each `make grade` is a sub-make that
+    # prints "Entering/Leaving directory" around its output.
+    monkeypatch.setenv("MAKELEVEL", "1")
+    monkeypatch.setenv("MAKEFLAGS", "w")
     class_dir = tmp_path / "class"
     missing_tool = (
         "@command -v no-such-tool-here >/dev/null 2>&1 || "
