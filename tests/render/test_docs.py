@@ -172,3 +172,13 @@ def test_the_docs_speak_of_this_kind_only(project: Path, document: str) -> None:
 
     found = [word for word in OTHER_KINDS_WORDS[kind] if re.search(rf"\b{word}", text)]
     assert not found, f"{document} of a {kind} speaks of {found}"
+
+
+def test_roadmap_undoes_a_migration_with_a_command_the_makefile_has(project: Path) -> None:
+    roadmap = (project / "ROADMAP.md").read_text("utf-8")
+    step = re.split(r"^## \d+\. ", roadmap, flags=re.M)[4]
+    try_it = step[step.index("Try it:") :]
+
+    assert "undo" in try_it, "the databases step's try-it no longer undoes its migration"
+    assert "`make rollback" in try_it, "it undoes the migration without naming a command"
+    assert "rollback" in _make_targets(project)
