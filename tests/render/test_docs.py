@@ -105,3 +105,80 @@ def test_readme_and_licence_carry_the_learners_answers(project: Path) -> None:
     assert "Copyright (c) 2031 Grace Hopper" in licence
     for command in ("make install", "make run", "make test", "make lint"):
         assert command in readme, f"the README never mentions {command}"
+
+
+def _section(markdown: str, title: str) -> str:
+    """The text under `## title`, up to the next `## ` heading ('' when there is none)."""
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", markdown, re.M | re.S)
+    return match.group(1) if match else ""
+
+
+def test_readme_opens_with_highlights_each_naming_its_test(project: Path) -> None:
+    readme = (project / "README.md").read_text("utf-8")
+    headings = re.findall(r"^## (.+)$", readme, re.M)
+    highlights = re.findall(r"^- \*\*.+", _section(readme, "Highlights"), re.M)
+
+    # For a recruiter first; then the beginner's quick start, before anything else.
+    assert headings[:2] == ["Highlights", "Quick start"], headings
+    assert len(highlights) >= 4, highlights
+    for highlight in highlights:
+        assert re.search(r"`[^`]+`\.?$", highlight), f"no test or file named: {highlight}"
+    # The test files the highlights name exist: test_every_file_the_docs_name_exists.
+
+
+def test_readme_has_a_ci_badge_placeholder_and_says_how_to_fill_it_in(project: Path) -> None:
+    readme = (project / "README.md").read_text("utf-8")
+    top = readme[: readme.index("## Highlights")]
+    notes = "\n".join(re.findall(r"<!--(.*?)-->", top, re.S))  # hidden until filled in
+
+    assert "replace OWNER/REPO" in notes, "no sentence says how to fill in the badge"
+    badge = "[![CI](https://github.com/OWNER/REPO/actions/workflows/ci.yml/badge.svg)]"
+    assert badge in notes, "no commented CI badge above the Highlights"
+    assert (project / ".github/workflows/ci.yml").is_file()
+
+
+def _make_targets(project: Path) -> set[str]:
+    makefile = (project / "Makefile").read_text("utf-8")
+    return set(re.findall(r"^([a-z][a-z0-9-]*):", makefile, re.M))
+
+
+@pytest.mark.parametrize("document", ["ROADMAP.md", "README.md", "SECURITY.md"])
+def test_every_make_command_the_docs_name_exists(project: Path, document: str) -> None:
+    markdown = (project / document).read_text("utf-8")
+    # Commands are code: fenced blocks and `spans` (prose such as "make writes safe" is not).
+    code = re.findall(r"^```.*?^```", markdown, re.M | re.S) + re.findall(r"`[^`\n]+`", markdown)
+    named = {
+        target
+        for text in code
+        for target in re.findall(r"(?:^|[\s`])make ([a-z][a-z0-9-]*)", text, re.M)
+    }
+
+    missing = sorted(named - _make_targets(project))
+    assert not missing, f"{document} names make targets the Makefile lacks: {missing}"
+
+
+# Words that belong to another kind: a project's docs speak only of itself.
+OTHER_KINDS_WORDS = {
+    "blog": ("cart", "checkout", "idempotency"),
+    "ecommerce": ("article", "comment", "realworld", "favourite", "feed"),
+    "social": ("article", "realworld", "cart", "checkout", "favourite"),
+}
+
+
+@pytest.mark.parametrize("document", ["ROADMAP.md", "README.md", "SECURITY.md"])
+def test_the_docs_speak_of_this_kind_only(project: Path, document: str) -> None:
+    kind = project.name.split("-")[1]
+    text = (project / document).read_text("utf-8").lower()
+
+    found = [word for word in OTHER_KINDS_WORDS[kind] if re.search(rf"\b{word}", text)]
+    assert not found, f"{document} of a {kind} speaks of {found}"
+
+
+def test_roadmap_undoes_a_migration_with_a_command_the_makefile_has(project: Path) -> None:
+    roadmap = (project / "ROADMAP.md").read_text("utf-8")
+    step = re.split(r"^## \d+\. ", roadmap, flags=re.M)[4]
+    try_it = step[step.index("Try it:") :]
+
+    assert "undo" in try_it, "the databases step's try-it no longer undoes its migration"
+    assert "`make rollback" in try_it, "it undoes the migration without naming a command"
+    assert "rollback" in _make_targets(project)
