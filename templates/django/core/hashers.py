@@ -5,6 +5,7 @@ stolen hashes expensive) and argon2-cffi releases Python's GIL while it works. W
 bound, 20 sign-ins at once would keep every core busy and every other request, /health
 included, would wait its turn behind them. So at most one hash per core but one runs
 at a time; the other sign-ins wait, asleep, and the core left over answers the rest.
+The bound is per process: run more processes (WEB_CONCURRENCY) only with more cores.
 """
 
 import os
