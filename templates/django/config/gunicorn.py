@@ -14,7 +14,11 @@ bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 # sign-in limits are counted in the database, so every process shares them).
 workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "8"))
+# Requests queue for a free thread in the order they arrive. A sign-in holds its thread
+# while it waits for a hashing slot (core/hashers.py), so with few threads 20 sign-ins
+# at once would leave none for /health and everyone else. Threads that wait cost
+# little memory and no CPU; on PostgreSQL each keeps a connection open (60 s).
+threads = int(os.environ.get("GUNICORN_THREADS", "32"))
 timeout = 30
 accesslog = "-"
 # One line per request: method, path, status, duration (ms) and the request id that

@@ -116,9 +116,11 @@ def test_an_invalid_token_returns_401_on_login_too(client: TestClient, session: 
 
 
 def test_create_admin_command_creates_an_admin_who_can_log_in(
-    client: TestClient, session: Session
+    client: TestClient, session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    create_admin.main(["boss@example.com", "a long password"])
+    monkeypatch.setenv("ADMIN_PASSWORD", "a long password")
+
+    create_admin.main(["boss@example.com"])
 
     stored = session.scalars(select(User).where(User.email == "boss@example.com")).one()
     assert stored.role == Role.ADMIN
@@ -128,15 +130,64 @@ def test_create_admin_command_creates_an_admin_who_can_log_in(
     assert response.json()["user"]["role"] == "admin"
 
 
-def test_create_admin_command_promotes_an_existing_customer(session: Session) -> None:
+def test_create_admin_command_promotes_an_existing_customer(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
     user = create_user(session)
+    monkeypatch.setenv("ADMIN_PASSWORD", "another long password")
 
-    create_admin.main([user.email, "another long password"])
+    create_admin.main([user.email])
 
     session.expire_all()
     assert session.get_one(User, user.id).role == Role.ADMIN
 
 
-def test_create_admin_command_refuses_a_short_password() -> None:
+def test_create_admin_command_refuses_a_short_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADMIN_PASSWORD", "short")
+
     with pytest.raises(SystemExit, match="password"):
-        create_admin.main(["boss@example.com", "short"])
+        create_admin.main(["boss@example.com"])
+
+
+def test_create_admin_command_asks_for_the_password_on_a_terminal(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    prompts: list[str] = []
+
+    def type_unseen(prompt: str) -> str:
+        prompts.append(prompt)
+        return "typed password"
+
+    monkeypatch.setattr("getpass.getpass", type_unseen)
+
+    create_admin.main(["boss@example.com"])
+
+    assert prompts == ["Password for the admin: "]
+    assert session.scalars(select(User).where(User.email == "boss@example.com")).one()
+
+
+def test_create_admin_command_without_a_terminal_or_admin_password_says_how(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("ADMIN_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+
+    with pytest.raises(SystemExit, match="set ADMIN_PASSWORD") as stopped:
+        create_admin.main(["boss@example.com"])
+
+    assert stopped.value.code != 0
+
+
+def test_create_admin_command_refuses_a_password_on_the_command_line(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADMIN_PASSWORD", "a long password")
+
+    # It would stay in the shell's history and show in `ps`.
+    with pytest.raises(SystemExit) as stopped:
+        create_admin.main(["boss@example.com", "a long password"])
+
+    assert stopped.value.code == 2
+    assert session.scalars(select(User)).first() is None

@@ -38,6 +38,22 @@ def test_create_post_returns_201_with_the_post(client: TestClient, session: Sess
     assert session.get(Post, post["id"]) is not None
 
 
+def test_create_post_with_an_unpaired_surrogate_returns_422(
+    client: TestClient, session: Session
+) -> None:
+    ada = create_user(session)
+
+    response = client.post(
+        "/api/posts",
+        content=rb'{"body": "\ud800 half an emoji"}',
+        headers={**auth_headers(ada), "Content-Type": "application/json"},
+    )
+
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["body"]
+    assert session.scalar(select(func.count()).select_from(Post)) == 0
+
+
 def test_post_body_is_stored_as_given_not_as_html(client: TestClient, session: Session) -> None:
     ada = create_user(session)
     body = "  <script>alert('hi')</script> & friends  "

@@ -40,6 +40,17 @@ def test_publishing_should_store_the_post_and_answer_201(auth_client: APIClient,
     assert Post.objects.get().author == user
 
 
+def test_a_post_with_an_unpaired_surrogate_should_answer_422(auth_client: APIClient):
+    # Half of a UTF-16 pair: valid JSON, but no character UTF-8 (or a database) can hold.
+    response = auth_client.post(
+        CREATE, b'{"body": "\\ud800 half an emoji"}', content_type="application/json"
+    )
+
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["body"]
+    assert not Post.objects.exists()
+
+
 @pytest.mark.parametrize("body", ["x" * 280, "😀" * 280, "  <b>as given</b>  "])
 def test_a_post_of_280_code_points_should_be_stored_as_given(auth_client: APIClient, body: str):
     response = auth_client.post(CREATE, {"body": body}, format="json")
