@@ -157,6 +157,9 @@ def fuzz(
     started = time.monotonic()
     result = subprocess.run(
         command,
+        # Schemathesis keeps a cache of past crashes in its working folder and replays
+        # them: a fresh folder per run keeps the run what the seed says.
+        cwd=report_dir,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
