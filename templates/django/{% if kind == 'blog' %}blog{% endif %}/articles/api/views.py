@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.schema import error_responses
 from blog.articles import selectors, services
 from blog.articles.api.serializers import (
     ArticleCreateRequestSerializer,
@@ -117,7 +118,7 @@ class ArticleViewSet(viewsets.ViewSet):
 
     @extend_schema(
         request=ArticleUpdateRequestSerializer,
-        responses={200: ArticleResponseSerializer},
+        responses={200: ArticleResponseSerializer, **error_responses(403)},
         tags=["Articles"],
     )
     def update(self, request: Request, slug: str) -> Response:
@@ -130,7 +131,7 @@ class ArticleViewSet(viewsets.ViewSet):
         )
         return self.article_response(article.slug)
 
-    @extend_schema(responses={204: None}, tags=["Articles"])
+    @extend_schema(responses={204: None, **error_responses(403)}, tags=["Articles"])
     def destroy(self, request: Request, slug: str) -> Response:
         """Delete your article, with its comments and favourites."""
         services.article_delete(article=self.get_object(slug))

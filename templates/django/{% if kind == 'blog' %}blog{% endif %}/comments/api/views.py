@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.schema import error_responses
 from blog.articles.selectors import article_get_by_slug
 from blog.comments import selectors, services
 from blog.comments.api.serializers import (
@@ -50,7 +51,7 @@ class CommentListView(APIView):
 class CommentDetailView(APIView):
     permission_classes = (IsAuthenticated, IsCommentAuthor)
 
-    @extend_schema(responses={204: None}, tags=["Comments"])
+    @extend_schema(responses={204: None, **error_responses(403)}, tags=["Comments"])
     def delete(self, request: Request, slug: str, comment_id: int) -> Response:
         """Delete your comment."""
         article = article_get_by_slug(slug=slug)

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.schema import error_responses
 from blog.users import services
 from blog.users.api.serializers import (
     UserLoginRequestSerializer,
@@ -51,7 +52,7 @@ class UserLoginView(APIView):
 
     @extend_schema(
         request=UserLoginRequestSerializer,
-        responses={200: UserResponseSerializer},
+        responses={200: UserResponseSerializer, **error_responses(401, 429)},
         tags=["User and Authentication"],
     )
     def post(self, request: Request) -> Response:
