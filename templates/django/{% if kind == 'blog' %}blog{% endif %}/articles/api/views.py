@@ -16,7 +16,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.schema import error_responses
 from blog.articles import selectors, services
 from blog.articles.api.serializers import (
     ArticleCreateRequestSerializer,
@@ -31,6 +30,7 @@ from blog.articles.api.serializers import (
 )
 from blog.articles.models import Article
 from blog.articles.permissions import IsAuthorOrReadOnly
+from core.schema import error_responses
 
 PAGE_PARAMETERS = [
     OpenApiParameter("limit", int, description="How many articles (1-100, default 20)."),

@@ -7,7 +7,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.schema import error_responses
 from blog.articles.selectors import article_get_by_slug
 from blog.comments import selectors, services
 from blog.comments.api.serializers import (
@@ -17,6 +16,7 @@ from blog.comments.api.serializers import (
     CommentResponseSerializer,
 )
 from blog.comments.permissions import IsCommentAuthor
+from core.schema import error_responses
 
 
 class CommentListView(APIView):

@@ -11,7 +11,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.schema import error_responses
 from blog.users import services
 from blog.users.api.serializers import (
     UserLoginRequestSerializer,
@@ -22,6 +21,7 @@ from blog.users.api.serializers import (
 )
 from blog.users.models import User
 from core.client_address import client_address
+from core.schema import error_responses
 
 
 def user_response(user: User, status_code: int = status.HTTP_200_OK) -> Response:

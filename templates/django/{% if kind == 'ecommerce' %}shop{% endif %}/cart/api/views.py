@@ -28,7 +28,9 @@ class CartView(APIView):
 
 class CartItemListView(APIView):
     @extend_schema(
-        request=CartItemAddInputSerializer, responses={200: CartOutputSerializer, **error_responses(404)}, tags=["Cart"]
+        request=CartItemAddInputSerializer,
+        responses={200: CartOutputSerializer, **error_responses(404)},
+        tags=["Cart"],
     )
     def post(self, request: Request) -> Response:
         """Add a product, or more of one already in the cart (never more than in stock)."""

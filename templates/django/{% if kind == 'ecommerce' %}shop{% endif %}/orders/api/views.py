@@ -90,7 +90,9 @@ class OrderViewSet(viewsets.ViewSet):
         return Response(OrderOutputSerializer(self.get_order(pk)).data)
 
     @extend_schema(
-        request=OrderStatusInputSerializer, responses={200: OrderOutputSerializer, **error_responses(403, 409)}, tags=["Orders"]
+        request=OrderStatusInputSerializer,
+        responses={200: OrderOutputSerializer, **error_responses(403, 409)},
+        tags=["Orders"],
     )
     def partial_update(self, request: Request, pk: str) -> Response:
         """Mark a paid order as shipped (admin)."""
@@ -125,7 +127,11 @@ class OrderViewSet(viewsets.ViewSet):
             request, body=serializer.validated_data, status_code=200, action=pay
         )
 
-    @extend_schema(request=None, responses={200: OrderOutputSerializer, **error_responses(409, 502)}, tags=["Orders"])
+    @extend_schema(
+        request=None,
+        responses={200: OrderOutputSerializer, **error_responses(409, 502)},
+        tags=["Orders"],
+    )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: str) -> Response:
         """Cancel an unpaid order or refund a paid one; the stock comes back."""

@@ -20,7 +20,10 @@ class WebhookView(APIView):
     @extend_schema(
         request={"application/json": dict},
         parameters=[OpenApiParameter("Payment-Signature", str, OpenApiParameter.HEADER)],
-        responses={200: inline_serializer("WebhookAnswer", {"status": serializers.CharField()}), **error_responses(400)},
+        responses={
+            200: inline_serializer("WebhookAnswer", {"status": serializers.CharField()}),
+            **error_responses(400),
+        },
         tags=["Payments"],
     )
     def post(self, request: Request) -> Response:

@@ -12,8 +12,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.tokens import AccessToken
 
-from core.schema import error_responses
 from core.client_address import client_address
+from core.schema import error_responses
 from social.pagination import PageQuerySerializer, page_params, page_response
 from social.users import selectors, services
 from social.users.api.serializers import (
@@ -65,7 +65,9 @@ class LoginView(APIView):
     permission_classes = (AllowAny,)
 
     @extend_schema(
-        request=LoginInputSerializer, responses={200: AuthOutputSerializer, **error_responses(401, 429)}, tags=["Accounts"]
+        request=LoginInputSerializer,
+        responses={200: AuthOutputSerializer, **error_responses(401, 429)},
+        tags=["Accounts"],
     )
     def post(self, request: Request) -> Response:
         """Sign in with e-mail and password (429 after repeated failures)."""
