@@ -43,6 +43,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.contracts.fuzz import RESULTS
 from tests.support.matrix import catalog, language_of
 from tests.support.net import HOST, free_port, wait_for_port_closed
 from tests.support.postgres import PostgresServer
@@ -138,10 +139,25 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     metafunc.parametrize("framework", values, scope="session")
 
 
+@pytest.hookimpl(trylast=True)  # after pytest has grouped the tests by framework
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.resolve().is_relative_to(CONTRACTS_DIR):
             item.add_marker(pytest.mark.contract)
+    # The fuzzer (test_fuzz.py) runs after every other test: its failed logins count
+    # toward the per-address limit, and as the shop's admin it deletes what it finds,
+    # which must not change what the suites' own tests see. The servers live until
+    # the end of the session either way.
+    fuzz = [item for item in items if item.get_closest_marker("fuzz")]
+    if fuzz:
+        items[:] = [item for item in items if not item.get_closest_marker("fuzz")] + fuzz
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if RESULTS:
+        terminalreporter.section("fuzz lane (Schemathesis)")
+        for label, result in RESULTS:
+            terminalreporter.write_line(f"{label}: {result.describe()}")
 
 
 # --- the servers ------------------------------------------------------------------

@@ -5,13 +5,19 @@ import express from 'express';
 
 export const BODY_LIMIT = '1mb';
 
+/** A text no database or client can store or show (see wellFormedText). */
+function isUnstorable(text) {
+  return !text.isWellFormed() || text.includes('\u0000');
+}
+
 /**
- * JSON allows "\ud800", half of a character (a lone surrogate): no database or client
- * can store or show it. Refused while parsing, with the other malformed JSON (422).
+ * JSON allows "\ud800", half of a character (a lone surrogate), and "\u0000", the NUL
+ * character that PostgreSQL refuses in text. Refused while parsing, with the other
+ * malformed JSON (422).
  */
 function wellFormedText(key, value) {
-  if (!key.isWellFormed() || (typeof value === 'string' && !value.isWellFormed())) {
-    throw new SyntaxError('the body holds a text that is not valid Unicode');
+  if (isUnstorable(key) || (typeof value === 'string' && isUnstorable(value))) {
+    throw new SyntaxError('the body holds a text that no database can store');
   }
   return value;
 }

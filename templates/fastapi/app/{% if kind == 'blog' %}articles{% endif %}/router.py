@@ -17,6 +17,7 @@ from app.articles.schemas import (
 )
 from app.articles.service import ArticlePage, ArticleView
 from app.core.db import SessionDep
+from app.core.openapi import error_responses
 from app.profiles.service import to_profile
 from app.users.dependencies import CurrentUser, OptionalUser
 
@@ -102,7 +103,7 @@ def read_article(
     return article_response(service.get_article_view(session, article=article, viewer=viewer))
 
 
-@router.put("/{slug}", response_model=ArticleResponse)
+@router.put("/{slug}", response_model=ArticleResponse, responses=error_responses(403))
 def update_article(
     *, session: SessionDep, user: CurrentUser, article: OwnArticle, body: ArticleUpdateRequest
 ) -> ArticleResponse:
@@ -111,7 +112,7 @@ def update_article(
     return article_response(service.get_article_view(session, article=article, viewer=user))
 
 
-@router.delete("/{slug}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/{slug}", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(403))
 def delete_article(*, session: SessionDep, article: OwnArticle) -> Response:
     """Delete your article, with its comments and favourites."""
     service.delete_article(session, article=article)

@@ -13,6 +13,7 @@ from app.comments.schemas import (
 )
 from app.comments.service import CommentView
 from app.core.db import SessionDep
+from app.core.openapi import error_responses
 from app.profiles.service import to_profile
 from app.users.dependencies import CurrentUser, OptionalUser
 
@@ -49,7 +50,7 @@ def add_comment(
     return CommentResponse(comment=comment_public(view))
 
 
-@router.delete("/{id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/{id}", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(403))
 def delete_comment(*, session: SessionDep, comment: OwnComment) -> Response:
     """Delete your comment."""
     service.delete_comment(session, comment=comment)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request, status
 
 from app.core.client_address import client_address
 from app.core.db import ReadOnlySessionDep, SessionDep
+from app.core.openapi import error_responses
 from app.core.security import create_access_token
 from app.users import service
 from app.users.dependencies import CurrentUser
@@ -42,7 +43,7 @@ def register(*, session: SessionDep, body: UserCreateRequest) -> UserResponse:
     return user_response(service.register_user(session, data=body.user))
 
 
-@router.post("/users/login", response_model=UserResponse)
+@router.post("/users/login", response_model=UserResponse, responses=error_responses(401, 429))
 def login(*, session: ReadOnlySessionDep, body: UserLoginRequest, request: Request) -> UserResponse:
     """Sign in with e-mail and password."""
     client = client_address(request)

@@ -7,6 +7,7 @@ from app.cart import service
 from app.cart.schemas import CartItemAdd, CartItemUpdate, CartPublic
 from app.catalog.dependencies import IdInPath
 from app.core.db import SessionDep
+from app.core.openapi import error_responses
 
 router = APIRouter(prefix="/cart", tags=["Cart"])
 
@@ -17,7 +18,7 @@ def read_cart(*, session: SessionDep, user: CurrentUser) -> CartPublic:
     return service.read_cart(session, user=user)
 
 
-@router.post("/items", response_model=CartPublic)
+@router.post("/items", response_model=CartPublic, responses=error_responses(404))
 def add_item(*, session: SessionDep, user: CurrentUser, body: CartItemAdd) -> CartPublic:
     """Add a product, or more of one already in the cart."""
     service.add_item(session, user=user, product_id=body.product_id, quantity=body.quantity)

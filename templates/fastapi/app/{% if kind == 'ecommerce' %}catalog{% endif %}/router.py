@@ -22,6 +22,7 @@ from app.catalog.schemas import (
     ProductUpdate,
 )
 from app.core.db import SessionDep
+from app.core.openapi import error_responses
 
 # Every route reads the token first, even where anyone may call: a bad or expired
 # token gets 401 before anything else.
@@ -40,13 +41,19 @@ def list_categories(*, session: SessionDep) -> list[CategoryPublic]:
     status_code=status.HTTP_201_CREATED,
     response_model=CategoryPublic,
     dependencies=ADMIN_ONLY,
+    responses=error_responses(403, 409),
 )
 def create_category(*, session: SessionDep, body: CategoryCreate) -> CategoryPublic:
     """Add a category (admin); the slug is made from the name when absent."""
     return CategoryPublic.model_validate(service.create_category(session, data=body))
 
 
-@router.patch("/categories/{category_id}", response_model=CategoryPublic, dependencies=ADMIN_ONLY)
+@router.patch(
+    "/categories/{category_id}",
+    response_model=CategoryPublic,
+    dependencies=ADMIN_ONLY,
+    responses=error_responses(403, 409),
+)
 def update_category(
     *, session: SessionDep, category: CategoryDep, body: CategoryUpdate
 ) -> CategoryPublic:
@@ -59,6 +66,7 @@ def update_category(
     "/categories/{category_id}",
     status_code=status.HTTP_204_NO_CONTENT,
     dependencies=ADMIN_ONLY,
+    responses=error_responses(403, 409),
 )
 def delete_category(*, session: SessionDep, category: CategoryDep) -> Response:
     """Delete an empty category (admin); 409 while it still has products."""
@@ -91,13 +99,19 @@ def read_product(*, product: ProductDep) -> ProductPublic:
     status_code=status.HTTP_201_CREATED,
     response_model=ProductPublic,
     dependencies=ADMIN_ONLY,
+    responses=error_responses(403, 409),
 )
 def create_product(*, session: SessionDep, body: ProductCreate) -> ProductPublic:
     """Add a product (admin)."""
     return ProductPublic.model_validate(service.create_product(session, data=body))
 
 
-@router.patch("/products/{product_id}", response_model=ProductPublic, dependencies=ADMIN_ONLY)
+@router.patch(
+    "/products/{product_id}",
+    response_model=ProductPublic,
+    dependencies=ADMIN_ONLY,
+    responses=error_responses(403, 409),
+)
 def update_product(
     *, session: SessionDep, product: ProductDep, body: ProductUpdate
 ) -> ProductPublic:
@@ -107,7 +121,10 @@ def update_product(
 
 
 @router.delete(
-    "/products/{product_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=ADMIN_ONLY
+    "/products/{product_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    dependencies=ADMIN_ONLY,
+    responses=error_responses(403),
 )
 def delete_product(*, session: SessionDep, product: ProductDep) -> Response:
     """Delete a product (admin); past orders keep their copy of its name and price."""

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from app.accounts.dependencies import CurrentUser, require_admin
 from app.core.db import SessionDep
+from app.core.openapi import error_responses
 from app.orders import idempotency, service
 from app.orders.dependencies import (
     IdempotencyKeyHeader,
@@ -32,6 +33,7 @@ EXPIRE_FIRST = [Depends(expire_overdue)]
     status_code=status.HTTP_201_CREATED,
     response_model=OrderPublic,
     dependencies=EXPIRE_FIRST,
+    responses=error_responses(400, 409),
 )
 def checkout(
     *,
@@ -75,7 +77,12 @@ def read_order(*, order: OrderDep) -> OrderPublic:
     return order_public(order)
 
 
-@router.post("/{order_id}/pay", response_model=OrderPublic, dependencies=EXPIRE_FIRST)
+@router.post(
+    "/{order_id}/pay",
+    response_model=OrderPublic,
+    dependencies=EXPIRE_FIRST,
+    responses=error_responses(400, 402, 409, 502),
+)
 def pay_order(
     *,
     session: SessionDep,
@@ -106,7 +113,12 @@ def pay_order(
     )
 
 
-@router.post("/{order_id}/cancel", response_model=OrderPublic, dependencies=EXPIRE_FIRST)
+@router.post(
+    "/{order_id}/cancel",
+    response_model=OrderPublic,
+    dependencies=EXPIRE_FIRST,
+    responses=error_responses(409, 502),
+)
 def cancel_order(
     *, session: SessionDep, order: OrderDep, provider: PaymentProviderDep
 ) -> OrderPublic:
@@ -118,6 +130,7 @@ def cancel_order(
     "/{order_id}",
     response_model=OrderPublic,
     dependencies=[Depends(require_admin), *EXPIRE_FIRST],
+    responses=error_responses(403, 409),
 )
 def update_order_status(
     *, session: SessionDep, order: OrderDep, body: OrderStatusUpdate

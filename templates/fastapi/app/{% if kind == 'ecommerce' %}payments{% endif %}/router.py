@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from app.core.config import settings
 from app.core.db import SessionDep
 from app.core.errors import BadRequestError
+from app.core.openapi import error_responses
 from app.payments import service, signatures
 
 router = APIRouter(prefix="/payments", tags=["Payments"])
@@ -23,7 +24,7 @@ class WebhookAnswer(BaseModel):
     status: str
 
 
-@router.post("/webhook", response_model=WebhookAnswer)
+@router.post("/webhook", response_model=WebhookAnswer, responses=error_responses(400, 413))
 def receive_event(
     *,
     session: SessionDep,

@@ -9,6 +9,7 @@ from app.comments.dependencies import DeletableComment
 from app.comments.models import Comment
 from app.comments.schemas import CommentCreate, CommentPage, CommentPublic
 from app.core.db import SessionDep
+from app.core.openapi import error_responses
 from app.core.pagination import Cursor, Limit
 from app.posts.dependencies import PostById
 
@@ -47,7 +48,9 @@ def add_comment(
     return comment_public(service.add_comment(session, post=post, author=user, data=body))
 
 
-@router.delete("/comments/{id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/comments/{id}", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(403)
+)
 def delete_comment(*, session: SessionDep, comment: DeletableComment) -> Response:
     """Delete a comment: yours, or anyone's under your post."""
     service.delete_comment(session, comment=comment)

@@ -5,6 +5,7 @@ from fastapi import APIRouter, Response, status
 from app.accounts.dependencies import CurrentUser, OptionalUser, check_token
 from app.accounts.schemas import AuthorPublic
 from app.core.db import SessionDep
+from app.core.openapi import error_responses
 from app.core.pagination import Cursor, Limit
 from app.posts import service
 from app.posts.dependencies import OwnPost, PostById
@@ -46,7 +47,9 @@ def read_post(*, session: SessionDep, viewer: OptionalUser, post: PostById) -> P
     return post_public(service.get_post_view(session, post=post, viewer=viewer))
 
 
-@router.delete("/posts/{id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete(
+    "/posts/{id}", status_code=status.HTTP_204_NO_CONTENT, responses=error_responses(403)
+)
 def delete_post(*, session: SessionDep, post: OwnPost) -> Response:
     """Delete your post, with its likes, comments and notifications."""
     service.delete_post(session, post=post)

@@ -13,6 +13,7 @@ from app.accounts.models import User
 from app.accounts.schemas import UserCreate, UserEnvelope, UserLogin, UserPublic, UserWithToken
 from app.core.client_address import client_address
 from app.core.db import ReadOnlySessionDep, SessionDep
+from app.core.openapi import error_responses
 from app.core.security import create_access_token
 
 # A bad or expired token is refused (401) here too, though anyone may register or log in.
@@ -25,13 +26,18 @@ def with_token(user: User) -> UserWithToken:
     )
 
 
-@router.post("/register", status_code=status.HTTP_201_CREATED, response_model=UserWithToken)
+@router.post(
+    "/register",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserWithToken,
+    responses=error_responses(409),
+)
 def register(*, session: SessionDep, body: UserCreate) -> UserWithToken:
     """Open an account and sign in."""
     return with_token(service.register_user(session, data=body))
 
 
-@router.post("/login", response_model=UserWithToken)
+@router.post("/login", response_model=UserWithToken, responses=error_responses(401, 429))
 def login(*, session: ReadOnlySessionDep, body: UserLogin, request: Request) -> UserWithToken:
     """Sign in with e-mail and password (429 after repeated failures)."""
     client = client_address(request)

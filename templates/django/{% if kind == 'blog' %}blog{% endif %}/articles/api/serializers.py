@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from blog.articles.models import Article
@@ -111,6 +111,8 @@ class ArticleResponseSerializer(serializers.Serializer):
     article = ArticleOutputSerializer()
 
 
+# One page is one object: without many=False a list view's answer is documented as a list.
+@extend_schema_serializer(many=False)
 class ArticleListResponseSerializer(serializers.Serializer):
     articles = ArticleSummaryOutputSerializer(many=True)
     articlesCount = serializers.IntegerField()  # noqa: N815

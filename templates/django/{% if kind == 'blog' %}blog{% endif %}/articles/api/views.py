@@ -30,6 +30,7 @@ from blog.articles.api.serializers import (
 )
 from blog.articles.models import Article
 from blog.articles.permissions import IsAuthorOrReadOnly
+from core.schema import error_responses
 
 PAGE_PARAMETERS = [
     OpenApiParameter("limit", int, description="How many articles (1-100, default 20)."),
@@ -117,7 +118,7 @@ class ArticleViewSet(viewsets.ViewSet):
 
     @extend_schema(
         request=ArticleUpdateRequestSerializer,
-        responses={200: ArticleResponseSerializer},
+        responses={200: ArticleResponseSerializer, **error_responses(403)},
         tags=["Articles"],
     )
     def update(self, request: Request, slug: str) -> Response:
@@ -130,7 +131,7 @@ class ArticleViewSet(viewsets.ViewSet):
         )
         return self.article_response(article.slug)
 
-    @extend_schema(responses={204: None}, tags=["Articles"])
+    @extend_schema(responses={204: None, **error_responses(403)}, tags=["Articles"])
     def destroy(self, request: Request, slug: str) -> Response:
         """Delete your article, with its comments and favourites."""
         services.article_delete(article=self.get_object(slug))

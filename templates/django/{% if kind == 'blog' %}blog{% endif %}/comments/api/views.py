@@ -16,6 +16,7 @@ from blog.comments.api.serializers import (
     CommentResponseSerializer,
 )
 from blog.comments.permissions import IsCommentAuthor
+from core.schema import error_responses
 
 
 class CommentListView(APIView):
@@ -50,7 +51,7 @@ class CommentListView(APIView):
 class CommentDetailView(APIView):
     permission_classes = (IsAuthenticated, IsCommentAuthor)
 
-    @extend_schema(responses={204: None}, tags=["Comments"])
+    @extend_schema(responses={204: None, **error_responses(403)}, tags=["Comments"])
     def delete(self, request: Request, slug: str, comment_id: int) -> Response:
         """Delete your comment."""
         article = article_get_by_slug(slug=slug)

@@ -21,6 +21,7 @@ from blog.users.api.serializers import (
 )
 from blog.users.models import User
 from core.client_address import client_address
+from core.schema import error_responses
 
 
 def user_response(user: User, status_code: int = status.HTTP_200_OK) -> Response:
@@ -51,7 +52,7 @@ class UserLoginView(APIView):
 
     @extend_schema(
         request=UserLoginRequestSerializer,
-        responses={200: UserResponseSerializer},
+        responses={200: UserResponseSerializer, **error_responses(401, 429)},
         tags=["User and Authentication"],
     )
     def post(self, request: Request) -> Response:

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.client_address import client_address
+from core.schema import error_responses
 from shop.accounts import services
 from shop.accounts.api.serializers import (
     AuthResponseSerializer,
@@ -31,7 +32,9 @@ class RegisterView(APIView):
     permission_classes = (AllowAny,)
 
     @extend_schema(
-        request=RegisterInputSerializer, responses={201: AuthResponseSerializer}, tags=["Accounts"]
+        request=RegisterInputSerializer,
+        responses={201: AuthResponseSerializer, **error_responses(409)},
+        tags=["Accounts"],
     )
     def post(self, request: Request) -> Response:
         """Open a customer account and sign in."""
@@ -45,7 +48,9 @@ class LoginView(APIView):
     permission_classes = (AllowAny,)
 
     @extend_schema(
-        request=LoginInputSerializer, responses={200: AuthResponseSerializer}, tags=["Accounts"]
+        request=LoginInputSerializer,
+        responses={200: AuthResponseSerializer, **error_responses(401, 429)},
+        tags=["Accounts"],
     )
     def post(self, request: Request) -> Response:
         """Sign in with e-mail and password (429 after repeated failures)."""

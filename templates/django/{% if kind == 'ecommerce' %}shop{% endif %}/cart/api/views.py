@@ -6,6 +6,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.schema import error_responses
 from shop.cart import selectors, services
 from shop.cart.api.serializers import (
     CartItemAddInputSerializer,
@@ -27,7 +28,9 @@ class CartView(APIView):
 
 class CartItemListView(APIView):
     @extend_schema(
-        request=CartItemAddInputSerializer, responses={200: CartOutputSerializer}, tags=["Cart"]
+        request=CartItemAddInputSerializer,
+        responses={200: CartOutputSerializer, **error_responses(404)},
+        tags=["Cart"],
     )
     def post(self, request: Request) -> Response:
         """Add a product, or more of one already in the cart (never more than in stock)."""

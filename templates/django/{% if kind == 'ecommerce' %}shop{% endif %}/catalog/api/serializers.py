@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from shop.catalog.models import Category, Product
@@ -83,6 +84,8 @@ class ProductListQuerySerializer(PageQuerySerializer):
         return attrs
 
 
+# One page is one object: without many=False a list view's answer is documented as a list.
+@extend_schema_serializer(many=False)
 class ProductPageSerializer(serializers.Serializer):
     items = ProductOutputSerializer(many=True)
     total = serializers.IntegerField()

@@ -12,6 +12,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.schema import error_responses
 from shop.accounts.permissions import IsShopAdmin
 from shop.catalog import selectors, services
 from shop.catalog.api.serializers import (
@@ -47,7 +48,7 @@ class CategoryViewSet(CatalogueViewSet):
 
     @extend_schema(
         request=CategoryCreateInputSerializer,
-        responses={201: CategoryOutputSerializer},
+        responses={201: CategoryOutputSerializer, **error_responses(403, 409)},
         tags=["Catalogue"],
     )
     def create(self, request: Request) -> Response:
@@ -59,7 +60,7 @@ class CategoryViewSet(CatalogueViewSet):
 
     @extend_schema(
         request=CategoryUpdateInputSerializer,
-        responses={200: CategoryOutputSerializer},
+        responses={200: CategoryOutputSerializer, **error_responses(403, 409)},
         tags=["Catalogue"],
     )
     def partial_update(self, request: Request, pk: str) -> Response:
@@ -70,7 +71,7 @@ class CategoryViewSet(CatalogueViewSet):
         category = services.category_update(category=category, changes=serializer.validated_data)
         return Response(CategoryOutputSerializer(category).data)
 
-    @extend_schema(responses={204: None}, tags=["Catalogue"])
+    @extend_schema(responses={204: None, **error_responses(403, 409)}, tags=["Catalogue"])
     def destroy(self, request: Request, pk: str) -> Response:
         """Delete an empty category (admin); 409 while it still has products."""
         services.category_delete(category=selectors.category_get(category_id=int(pk)))
@@ -107,7 +108,7 @@ class ProductViewSet(CatalogueViewSet):
 
     @extend_schema(
         request=ProductCreateInputSerializer,
-        responses={201: ProductOutputSerializer},
+        responses={201: ProductOutputSerializer, **error_responses(403, 409)},
         tags=["Catalogue"],
     )
     def create(self, request: Request) -> Response:
@@ -119,7 +120,7 @@ class ProductViewSet(CatalogueViewSet):
 
     @extend_schema(
         request=ProductUpdateInputSerializer,
-        responses={200: ProductOutputSerializer},
+        responses={200: ProductOutputSerializer, **error_responses(403, 409)},
         tags=["Catalogue"],
     )
     def partial_update(self, request: Request, pk: str) -> Response:
@@ -130,7 +131,7 @@ class ProductViewSet(CatalogueViewSet):
         product = services.product_update(product=product, changes=serializer.validated_data)
         return Response(ProductOutputSerializer(product).data)
 
-    @extend_schema(responses={204: None}, tags=["Catalogue"])
+    @extend_schema(responses={204: None, **error_responses(403)}, tags=["Catalogue"])
     def destroy(self, request: Request, pk: str) -> Response:
         """Delete a product (admin); past orders keep their copy of its name and price."""
         services.product_delete(product=selectors.product_get(product_id=int(pk)))

@@ -1,5 +1,6 @@
 """What /api/orders accepts (Input) and returns (Output)."""
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from shop.orders.models import Order, OrderItem
@@ -55,6 +56,8 @@ class OrderOutputSerializer(serializers.ModelSerializer):
         )
 
 
+# One page is one object: without many=False a list view's answer is documented as a list.
+@extend_schema_serializer(many=False)
 class OrderPageSerializer(serializers.Serializer):
     items = OrderOutputSerializer(many=True)
     total = serializers.IntegerField()

@@ -14,6 +14,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.schema import error_responses
 from shop.accounts.permissions import IsShopAdmin
 from shop.orders import idempotency, selectors, services
 from shop.orders.api.serializers import (
@@ -66,7 +67,7 @@ class OrderViewSet(viewsets.ViewSet):
     @extend_schema(
         request=CheckoutInputSerializer,
         parameters=[IDEMPOTENCY_KEY],
-        responses={201: OrderOutputSerializer},
+        responses={201: OrderOutputSerializer, **error_responses(400, 409)},
         tags=["Orders"],
     )
     def create(self, request: Request) -> Response:
@@ -89,7 +90,9 @@ class OrderViewSet(viewsets.ViewSet):
         return Response(OrderOutputSerializer(self.get_order(pk)).data)
 
     @extend_schema(
-        request=OrderStatusInputSerializer, responses={200: OrderOutputSerializer}, tags=["Orders"]
+        request=OrderStatusInputSerializer,
+        responses={200: OrderOutputSerializer, **error_responses(403, 409)},
+        tags=["Orders"],
     )
     def partial_update(self, request: Request, pk: str) -> Response:
         """Mark a paid order as shipped (admin)."""
@@ -100,7 +103,7 @@ class OrderViewSet(viewsets.ViewSet):
     @extend_schema(
         request=PaymentInputSerializer,
         parameters=[IDEMPOTENCY_KEY],
-        responses={200: OrderOutputSerializer},
+        responses={200: OrderOutputSerializer, **error_responses(400, 402, 409, 502)},
         tags=["Orders"],
     )
     @action(detail=True, methods=["post"])
@@ -124,7 +127,11 @@ class OrderViewSet(viewsets.ViewSet):
             request, body=serializer.validated_data, status_code=200, action=pay
         )
 
-    @extend_schema(request=None, responses={200: OrderOutputSerializer}, tags=["Orders"])
+    @extend_schema(
+        request=None,
+        responses={200: OrderOutputSerializer, **error_responses(409, 502)},
+        tags=["Orders"],
+    )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: str) -> Response:
         """Cancel an unpaid order or refund a paid one; the stock comes back."""

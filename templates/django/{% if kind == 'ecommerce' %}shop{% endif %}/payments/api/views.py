@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.schema import error_responses
 from shop.payments import services, signatures
 
 
@@ -19,7 +20,10 @@ class WebhookView(APIView):
     @extend_schema(
         request={"application/json": dict},
         parameters=[OpenApiParameter("Payment-Signature", str, OpenApiParameter.HEADER)],
-        responses={200: inline_serializer("WebhookAnswer", {"status": serializers.CharField()})},
+        responses={
+            200: inline_serializer("WebhookAnswer", {"status": serializers.CharField()}),
+            **error_responses(400),
+        },
         tags=["Payments"],
     )
     def post(self, request: Request) -> Response:

@@ -9,6 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.schema import error_responses
 from social.comments import selectors, services
 from social.comments.api.serializers import (
     CommentCreateInputSerializer,
@@ -55,7 +56,7 @@ class CommentListView(APIView):
 class CommentDetailView(APIView):
     permission_classes = (IsAuthenticated, IsCommentOrPostAuthor)
 
-    @extend_schema(responses={204: None}, tags=["Comments"])
+    @extend_schema(responses={204: None, **error_responses(403)}, tags=["Comments"])
     def delete(self, request: Request, comment_id: int) -> Response:
         """Delete a comment: yours, or anyone's under your post."""
         comment = selectors.comment_get(comment_id=checked_id(comment_id))

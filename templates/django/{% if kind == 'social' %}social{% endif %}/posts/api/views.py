@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.schema import error_responses
 from social.fields import checked_id
 from social.pagination import PageQuerySerializer, page_params, page_response
 from social.posts import selectors, services
@@ -64,7 +65,7 @@ class PostViewSet(viewsets.ViewSet):
         """One post."""
         return Response(PostOutputSerializer(self.get_object(pk)).data)
 
-    @extend_schema(responses={204: None}, tags=["Posts"])
+    @extend_schema(responses={204: None, **error_responses(403)}, tags=["Posts"])
     def destroy(self, request: Request, pk: str) -> Response:
         """Delete your post, with its likes, comments and notifications."""
         services.post_delete(post=self.get_object(pk))

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt.tokens import AccessToken
 
 from core.client_address import client_address
+from core.schema import error_responses
 from social.pagination import PageQuerySerializer, page_params, page_response
 from social.users import selectors, services
 from social.users.api.serializers import (
@@ -49,7 +50,7 @@ class RegisterView(APIView):
 
     @extend_schema(
         request=RegistrationInputSerializer,
-        responses={201: AuthOutputSerializer},
+        responses={201: AuthOutputSerializer, **error_responses(409)},
         tags=["Accounts"],
     )
     def post(self, request: Request) -> Response:
@@ -64,7 +65,9 @@ class LoginView(APIView):
     permission_classes = (AllowAny,)
 
     @extend_schema(
-        request=LoginInputSerializer, responses={200: AuthOutputSerializer}, tags=["Accounts"]
+        request=LoginInputSerializer,
+        responses={200: AuthOutputSerializer, **error_responses(401, 429)},
+        tags=["Accounts"],
     )
     def post(self, request: Request) -> Response:
         """Sign in with e-mail and password (429 after repeated failures)."""
