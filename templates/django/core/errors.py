@@ -10,8 +10,7 @@ from typing import Any
 class AppError(Exception):
     """A failure the caller can act on, with the field it is about.
 
-    `extensions` are extra members that some errors add to the error body (for
-    example which products ran short at checkout).
+    `extensions` are extra members that some errors add to the error body.
     """
 
     status_code = 400
@@ -39,12 +38,6 @@ class AuthenticationError(AppError):
     status_code = 401
 
 
-class PaymentDeclinedError(AppError):
-    """The payment provider refused the charge (a declined card)."""
-
-    status_code = 402
-
-
 class PermissionDeniedError(AppError):
     status_code = 403
 
@@ -54,7 +47,7 @@ class NotFoundError(AppError):
 
 
 class ConflictError(AppError):
-    """The request clashes with the current state (a taken e-mail, an order already paid)."""
+    """The request clashes with the current state (an e-mail address already taken)."""
 
     status_code = 409
 
@@ -65,9 +58,3 @@ class TooManyAttemptsError(AppError):
     def __init__(self, message: str, *, retry_after_seconds: int, field: str = "body") -> None:
         super().__init__(message, field=field)
         self.retry_after_seconds = retry_after_seconds
-
-
-class UpstreamServiceError(AppError):
-    """A service we depend on (the payment provider) failed; nothing was done."""
-
-    status_code = 502

@@ -43,15 +43,7 @@ class NotFoundError(AppError):
 
 
 class ConflictError(AppError):
-    """The request clashes with the current state (a taken e-mail, an order already paid)."""
-
-
-class PaymentDeclinedError(AppError):
-    """The payment provider refused the charge (a declined card)."""
-
-
-class UpstreamServiceError(AppError):
-    """A service we depend on (the payment provider) failed; nothing was done."""
+    """The request clashes with the current state (an e-mail address already taken)."""
 
 
 class TooManyAttemptsError(AppError):
