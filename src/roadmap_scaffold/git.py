@@ -18,7 +18,13 @@ def require_git() -> None:
 
 def git(where: Path, *args: str, env: dict[str, str] | None = None) -> str:
     """Run ``git args`` in ``where``; its output, or a GenerationError of one line."""
-    result = subprocess.run(["git", *args], cwd=where, env=env, capture_output=True, check=False)
+    try:
+        result = subprocess.run(
+            ["git", *args], cwd=where, env=env, capture_output=True, check=False
+        )
+    except FileNotFoundError:
+        require_git()  # says so when git is missing; else ``where`` was, and that is raised
+        raise
     if result.returncode != 0:
         command = next(arg for arg in args if not arg.startswith("-") and "=" not in arg)
         said = os.fsdecode(result.stderr or result.stdout).strip().splitlines()
