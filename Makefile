@@ -7,12 +7,17 @@ PYTHON ?= python3
 VENV ?= .venv
 PYPROJECT_HASH := $(shell $(PYTHON) -c "import hashlib,pathlib;print(hashlib.sha256(pathlib.Path('pyproject.toml').read_bytes()).hexdigest()[:16])")
 STAMP := $(VENV)/.installed-$(PYPROJECT_HASH)
+# The lowest Copier pyproject.toml allows, and a venv of its own (cached beside VENV) in
+# which `make test` checks that the tool still renders what plain Copier renders.
+LOWEST_COPIER := $(shell $(PYTHON) -c "import re,pathlib;print(re.search(r'\"copier>=([0-9.]+)', pathlib.Path('pyproject.toml').read_text())[1])")
+LOWEST_VENV ?= $(VENV)-copier-$(LOWEST_COPIER)
+EQUIVALENCE_TEST := tests/render/test_shortcuts.py::test_the_tool_renders_what_plain_copier_renders_first_time_and_after
 # The venv's tools (uv, hadolint, copier) must be on PATH for the generated projects' make.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 .DEFAULT_GOAL := help
 
-.PHONY: help install test test-fast lint format bench
+.PHONY: help install test test-fast test-lowest-copier lint format bench
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,8 +31,18 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-test: $(STAMP) ## run every test: unit, render matrix and generated-project runs
+test: $(STAMP) test-lowest-copier ## run every test: unit, render matrix and generated-project runs
 	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+# The tool from this checkout (PYTHONPATH) with the lowest Copier; only what the test imports.
+$(LOWEST_VENV)/.ready:
+	$(PYTHON) -m venv $(LOWEST_VENV)
+	$(LOWEST_VENV)/bin/python -m pip install --quiet "copier==$(LOWEST_COPIER)" \
+		questionary pyyaml packaging pytest pytest-timeout
+	touch $@
+
+test-lowest-copier: $(LOWEST_VENV)/.ready ## the render-equivalence test with the lowest Copier allowed
+	PYTHONPATH=src $(LOWEST_VENV)/bin/python -m pytest -q -p no:cacheprovider $(EQUIVALENCE_TEST)
 
 test-fast: $(STAMP) ## run the unit tests and the render matrix only
 	$(VENV)/bin/python -m pytest tests/unit tests/render $(PYTEST_ARGS)

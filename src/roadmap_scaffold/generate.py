@@ -5,30 +5,32 @@ git repository with one initial commit, and only then moved into place, so a
 failure or a Ctrl-C never leaves half a project behind and never touches
 anything that was already there.
 
-Rendering takes shortcuts past work Copier repeats without need (see
-``_rendering_shortcuts`` and releases.py); each is checked by rendering every
-kind and framework both ways and comparing every file.
+Rendering is Copier's public ``run_copy`` (from a kept release tree, see
+releases.py), with the guarded speed-ups of copier_patches.py; the render tests
+compare every file and the git tree with a plain ``copier copy``.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 import subprocess
 import tempfile
 import warnings
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager, redirect_stderr
+from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
-from roadmap_scaffold.compiled import CompiledTemplates
+import yaml
+
+from roadmap_scaffold import copier_patches
 from roadmap_scaffold.errors import GenerationError, UserError
-from roadmap_scaffold.releases import ReleaseTree, release_tree
+from roadmap_scaffold.git import git, require_git
+from roadmap_scaffold.releases import release_tree
 
 
 @dataclass(frozen=True)
@@ -56,38 +58,14 @@ def check_destination(destination: Path) -> None:
 def generate(request: GenerationRequest) -> Path:
     """Render the template, commit it, and move it into ``request.destination``."""
     destination = request.destination.absolute()
-    with staging_for(destination) as project, _git_init_meanwhile(project, request.git) as init:
+    if request.git:
+        require_git()
+    with staging_for(destination) as project:
         render(request, project)
-        if init is not None:
-            commit_initial(project, request.answers, init)
+        if request.git:
+            commit_initial(project, request.answers)
         move_into_place(project, destination)
     return destination
-
-
-@contextmanager
-def _git_init_meanwhile(project: Path, wanted: bool) -> Iterator[subprocess.Popen[bytes] | None]:
-    """Start ``git init`` in the new ``project`` folder, to run while Copier renders.
-
-    ``git init`` needs no files, and on a machine with two cores it is done by
-    the time the files are; the process is always waited for (killed on failure).
-    """
-    if not wanted:
-        yield None
-        return
-    _require_git()
-    project.mkdir()
-    init = subprocess.Popen(
-        ["git", "init", "--quiet", "--initial-branch=main"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        yield init
-    finally:
-        if init.returncode is None:  # the commit never came to read its result
-            init.kill()
-            init.communicate()
 
 
 @contextmanager
@@ -125,187 +103,61 @@ def _missing_parents(parent: Path) -> list[Path]:
 
 
 def render(request: GenerationRequest, project: Path) -> None:
-    """Render the template for ``request`` into the folder ``project`` (no git)."""
-    from copier.errors import CopierError  # imported late: `list` and `--help` stay instant
+    """Render the template for ``request`` into the folder ``project`` (no git).
+
+    A git bundle's newest release is rendered from the tree kept for it
+    (releases.py) rather than from a fresh clone, and its answers file then
+    names the bundle and the tag, as Copier's clone would have.
+    """
+    from copier import run_copy  # imported late: `list` and `--help` stay instant
+    from copier.errors import CopierError
 
     release = release_tree(request.template) if request.vcs_ref is None else None
-    kept = CompiledTemplates(release.compiled_code if release else None)
     try:
         with (
             warnings.catch_warnings(),
             redirect_stderr(io.StringIO()),
-            _rendering_shortcuts(kept),
+            copier_patches.applied(),
         ):
             # Quiet means quiet: Copier still prints notes such as "No git tags found
             # in template; using HEAD as ref", and warns when the template is a source
             # checkout with local edits. Failures arrive as exceptions, handled below.
             warnings.simplefilter("ignore")
-            _copy(request, project, release)
+            run_copy(
+                str(release.files) if release else request.template,
+                project,
+                data=request.answers,
+                vcs_ref=request.vcs_ref,
+                defaults=True,
+                overwrite=True,
+                quiet=True,
+                unsafe=False,
+            )
     except (CopierError, ValueError) as error:
         # Copier reports failed validators and bad choices as plain ValueError.
         raise GenerationError(_one_line(str(error))) from error
+    if release is not None:
+        _record_source(project / _answers_file(release.files), request.template, release.commit)
 
 
-def _copy(request: GenerationRequest, project: Path, release: ReleaseTree | None) -> None:
-    """Copier's ``copy``; from the ``release`` tree kept for a bundle, if there is one."""
-    from copier import run_copy
-    from copier._main import Worker
-
-    options: dict[str, Any] = {
-        "data": request.answers,
-        "vcs_ref": request.vcs_ref,
-        "defaults": True,
-        "overwrite": True,
-        "quiet": True,
-        "unsafe": False,
-    }
-    if release is None:
-        run_copy(request.template, project, **options)
-        return
-    # What copier.run_copy does, with the template Copier would have cloned
-    # already in place (releases.py): the same files, tag and commit.
-    with Worker(src_path=request.template, dst_path=project, **options) as worker:
-        worker.__dict__["template"] = _cloned_template(worker, release)
-        worker.run_copy()
+def _answers_file(template: Path) -> str:
+    """The answers file's name, as the template's copier.yml sets it."""
+    config = yaml.safe_load((template / "copier.yml").read_text(encoding="utf-8")) or {}
+    return str(config.get("_answers_file", ".copier-answers.yml"))
 
 
-def _cloned_template(worker: Any, release: ReleaseTree) -> Any:
-    """Copier's Template for ``worker``, as it is once Copier has cloned ``release``.
+def _record_source(answers_file: Path, source: str, commit: str) -> None:
+    """Write ``_src_path`` and ``_commit`` into ``answers_file`` as a Copier clone records them.
 
-    Copier's Template computes these facts (once, as cached properties) from its
-    clone; they are set from the release tree instead.
+    Copier documents them as the answers file's two source lines: where `copier
+    update` finds the template again (the bundle, not the kept tree) and the
+    release it was made from. The other lines stay as Copier wrote them.
     """
-    from copier._template import Template
-
-    template = Template(
-        url=worker.src_path, ref=worker.resolved_vcs_ref, use_prereleases=worker.use_prereleases
-    )
-    template.__dict__.update(
-        local_abspath=release.files.resolve(),
-        commit=release.commit,
-        commit_hash=release.commit_hash,
-        git_index_modes=release.modes,
-    )
-    if release.config is not None:
-        template.__dict__["_raw_config"] = release.config
-    return template
-
-
-@contextmanager
-def _rendering_shortcuts(kept: CompiledTemplates) -> Iterator[None]:
-    """Skip work that Copier repeats but that cannot change the result.
-
-    Every shortcut is undone on exit, and each keeps Copier's result byte for
-    byte (tests/render/test_shortcuts.py compares against a plain ``copier copy``):
-
-    - After writing each file, Copier asks git (one subprocess per file) whether
-      the destination repository ignores file modes, to re-stage the executable
-      bit of files git already tracks. Nothing in the staging folder is tracked
-      until the first commit, after rendering, so that sync is a no-op.
-    - Copier loads the same Jinja strings again and again (every part of every
-      path, the answers file's name once per file): each is loaded once, and
-      reused as Jinja reuses the templates it loads from files. And it compiles
-      the same templates on every run: compiled code is kept beside a release
-      tree for later runs (``kept``, compiled.py).
-    - While files render, the answers are final, yet Copier merges them again for
-      every string it renders (about 800 times), picks those to record again,
-      and renders the answers file's name again for every path: each of these is
-      computed once per run instead.
-    - Copier reads YAML (the catalog and the kind's data, several times) with
-      PyYAML's pure-Python parser; PyYAML's libyaml parser, when it was built
-      with it, reads the same documents several times faster.
-    """
-    import yaml
-    from copier._main import Worker
-    from copier._user_data import AnswersMap
-    from jinja2.sandbox import SandboxedEnvironment
-
-    compile_source: Any = SandboxedEnvironment.compile
-
-    def compile_kept(
-        env: Any,
-        source: Any,
-        name: str | None = None,
-        filename: str | None = None,
-        raw: bool = False,
-        defer_init: bool = False,
-    ) -> Any:
-        if raw or not isinstance(source, str):  # Python source or a parsed template
-            return compile_source(env, source, name, filename, raw, defer_init)
-        return kept.compile(compile_source, env, source, name, filename, defer_init)
-
-    from_source: Any = SandboxedEnvironment.from_string
-    loaded: dict[tuple[Any, str], Any] = {}  # by environment (compared by identity), source
-
-    def from_string_once(
-        env: Any, source: Any, globals: Any = None, template_class: Any = None
-    ) -> Any:
-        if globals is not None or template_class is not None or not isinstance(source, str):
-            return from_source(env, source, globals, template_class)
-        template = loaded.get((env, source))
-        if template is None:
-            template = loaded[env, source] = from_source(env, source)
-        else:
-            env.preprocess(source)  # as loading does: Copier's {% yield %} resets there
-        return template
-
-    with ExitStack() as undo:
-        for owner, name, replacement in (
-            (Worker, "_sync_git_index_executable_bit", lambda *_args, **_kwargs: None),
-            (SandboxedEnvironment, "compile", compile_kept),
-            (SandboxedEnvironment, "from_string", from_string_once),
-            (AnswersMap, "combined", _fixed_while_rendering(vars(AnswersMap)["combined"])),
-            (Worker, "answers_relpath", _fixed_while_rendering(vars(Worker)["answers_relpath"])),
-            (Worker, "_answers_to_remember", _fixed_while_rendering(Worker._answers_to_remember)),
-            (yaml, "safe_load", _safe_load_with_libyaml if hasattr(yaml, "CSafeLoader") else None),
-        ):
-            if replacement is not None:
-                undo.enter_context(_replaced(owner, name, replacement))
-        undo.callback(kept.save)
-        yield
-
-
-@contextmanager
-def _replaced(owner: Any, name: str, replacement: Any) -> Iterator[None]:
-    """Set ``owner.name`` to ``replacement`` for the duration of the block."""
-    had_own = name in vars(owner)
-    original = vars(owner).get(name)
-    setattr(owner, name, replacement)
-    try:
-        yield
-    finally:
-        if had_own:
-            setattr(owner, name, original)
-        else:
-            delattr(owner, name)  # it was inherited: inherit it again
-
-
-def _fixed_while_rendering(attribute: Any) -> Any:
-    """``attribute``, computed once per object while Copier renders files.
-
-    ``attribute`` is a property or a method without arguments; in the render
-    phase the answers it depends on can no longer change.
-    """
-    from copier._types import Phase
-
-    compute: Any = attribute.fget if isinstance(attribute, property) else attribute
-    values: dict[int, tuple[object, Any]] = {}
-
-    def value(owner: object) -> Any:
-        if Phase.current() is not Phase.RENDER:
-            return compute(owner)
-        kept = values.get(id(owner))
-        if kept is None or kept[0] is not owner:  # (an id is reused once its object is gone)
-            kept = values[id(owner)] = (owner, compute(owner))
-        return kept[1]
-
-    return property(value, doc=attribute.__doc__) if isinstance(attribute, property) else value
-
-
-def _safe_load_with_libyaml(stream: Any) -> Any:
-    import yaml
-
-    return yaml.load(stream, Loader=yaml.CSafeLoader)  # the safe loader, in C
+    lines = answers_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    source_lines = yaml.safe_dump({"_commit": commit, "_src_path": source}, allow_unicode=True)
+    at = next(index for index, line in enumerate(lines) if line.startswith("_src_path:"))
+    lines[at : at + 1] = [source_lines]
+    answers_file.write_text("".join(lines), encoding="utf-8")
 
 
 def update_with_copier(
@@ -344,105 +196,22 @@ def _one_line(message: str) -> str:
     return " ".join(lines) or "Copier could not render the template"
 
 
-def commit_initial(
-    project: Path, answers: dict[str, Any], init: subprocess.Popen[bytes] | None = None
-) -> CommitIdentity:
+def commit_initial(project: Path, answers: dict[str, Any]) -> CommitIdentity:
     """``git init`` and one initial commit, even when the user has no git identity.
 
-    ``init`` is a ``git init`` already started in ``project``, if there is one.
-
-    The commit holds what ``git add --all`` would add (``.gitignore`` applies).
-    ``git add`` stores each file as a file of its own in a folder of its own, and
-    on some disks making those folders costs more than the rest of the commit, so
-    the files usually go to ``git fast-import``, which writes them all as one
-    pack, and ``git reset`` fills the index from the commit. The same tree either
-    way (tests/render/test_shortcuts.py checks it for every kind and framework).
+    The commit holds what ``git add --all`` adds (``.gitignore`` applies).
     Returns who the commit is by (`commit_identity`).
     """
     committer = commit_identity(
         str(answers.get("author_name") or ""), str(answers.get("author_email") or "")
     )
-    identity = committer.env()
+    env = {**os.environ, **committer.env()}
     message = f"Start {answers['project_name']} from roadmap-scaffold"
-    if init is None:
-        _require_git()
-        _git(project, "init", "--quiet", "--initial-branch=main")
-    else:
-        _, error = init.communicate()
-        if init.returncode != 0:
-            raise GenerationError(f"git init failed: {_one_line(os.fsdecode(error))}")
-    listed = _git(project, "ls-files", "-z", "--others", "--exclude-standard")
-    files = sorted(name for name in listed.split("\0") if name)
-    if _needs_git_add(files, identity):
-        env = {**os.environ, **identity}
-        _git(project, "add", "--all", env=env)
-        _git(project, "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify",
-             "-m", message, env=env)  # fmt: skip
-        return committer
-    author = f"{identity['GIT_AUTHOR_NAME']} <{identity['GIT_AUTHOR_EMAIL']}>"
-    stream = _fast_import_stream(project, files, author, message)
-    # Below its unpack limit (100 objects) fast-import writes loose files after all.
-    # No search for deltas (--depth=0) and light compression halve its time, for
-    # a pack some 10% bigger (about 170 KB for a blog).
-    _git(project, "-c", "fastimport.unpackLimit=1", "-c", "pack.compression=1", "fast-import",
-         "--quiet", "--depth=0", "--date-format=now", stdin=stream)  # fmt: skip
-    _git(project, "reset", "--quiet")
+    git(project, "init", "--quiet", "--initial-branch=main")
+    git(project, "add", "--all", env=env)
+    git(project, "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify",
+        "-m", message, env=env)  # fmt: skip
     return committer
-
-
-def _require_git() -> None:
-    if shutil.which("git") is None:
-        raise GenerationError("git is not installed: install it, or pass --no-git")
-
-
-def _needs_git_add(files: list[str], identity: dict[str, str]) -> bool:
-    """Whether only ``git add`` + ``git commit`` can make this commit faithfully.
-
-    A ``.gitattributes`` can change what git stores (line endings, filters), and
-    only ``git add`` applies it; ``git commit`` tidies names and e-mail addresses
-    that fast-import would refuse; and plain file names keep the stream simple.
-    """
-    unusual_name = re.compile(r'[\x00-\x1f"\\]|/$')
-    return (
-        any(PurePosixPath(name).name == ".gitattributes" for name in files)
-        or any(unusual_name.search(name) for name in files)
-        or any(mark in value for value in identity.values() for mark in "<>\n")
-    )
-
-
-def _fast_import_stream(project: Path, files: list[str], author: str, message: str) -> bytes:
-    """A commit on ``main`` holding ``files`` (relative to ``project``), as fast-import reads it."""
-    text = message.encode()
-    ident = author.encode()
-    parts = [
-        b"commit refs/heads/main\n",
-        b"author %s now\ncommitter %s now\n" % (ident, ident),
-        b"data %d\n%s\n" % (len(text), text),
-    ]
-    for name in files:
-        path = project / name
-        if path.is_symlink():
-            mode, content = b"120000", os.fsencode(os.readlink(path))
-        else:
-            mode = b"100755" if path.stat().st_mode & 0o100 else b"100644"
-            content = path.read_bytes()
-        encoded = os.fsencode(name)
-        parts.append(b'M %s inline "%s"\ndata %d\n%s\n' % (mode, encoded, len(content), content))
-    return b"".join(parts)
-
-
-def _git(
-    project: Path, *args: str, env: dict[str, str] | None = None, stdin: bytes | None = None
-) -> str:
-    """Run git in ``project``; its output, or a one-line GenerationError naming the command."""
-    result = subprocess.run(
-        ["git", *args], cwd=project, env=env, input=stdin, capture_output=True, check=False
-    )
-    if result.returncode != 0:
-        command = next(arg for arg in args if not arg.startswith("-") and "=" not in arg)
-        detail = _one_line(os.fsdecode(result.stderr or result.stdout))
-        raise GenerationError(f"git {command} failed: {detail}")
-    return os.fsdecode(result.stdout)
 
 
 # Who commits when git knows nobody (no user.name or user.email anywhere): a name
