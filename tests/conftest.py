@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository root and a throwaway PostgreSQL server."""
+"""Shared fixtures: the repository root, a throwaway PostgreSQL server, the generated projects."""
 
 from __future__ import annotations
 
@@ -12,8 +12,12 @@ _REPO = Path(__file__).resolve().parents[1]
 if str(_REPO) not in sys.path:  # `tests.support` must import whatever the import mode
     sys.path.insert(0, str(_REPO))
 
+from tests.support import lab as project_lab  # noqa: E402
 from tests.support.paths import REPO_ROOT  # noqa: E402
 from tests.support.postgres import PostgresServer  # noqa: E402
+
+#: The session's ProjectLab, once the `lab` fixture made it (the hooks below need it).
+_LAB = pytest.StashKey[project_lab.ProjectLab]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -27,6 +31,30 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "newcomer: the README followed as written, fresh clone and home, system PATH"
     )
+    config.addinivalue_line(
+        "markers",
+        "combination(kind, framework): uses that generated project (tests/support/lab.py)",
+    )
+    config.addinivalue_line(
+        "markers", "first_in_combination: runs before the combination's other tests"
+    )
+    config.addinivalue_line(
+        "markers", "last_in_combination: runs after the combination's other tests"
+    )
+
+
+@pytest.hookimpl(wrapper=True)  # after pytest and every conftest ordered the tests
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
+    yield
+    project_lab.order_by_combination(items)
+
+
+@pytest.hookimpl(tryfirst=True)  # before the fixtures (PostgreSQL among them) are torn down
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> None:
+    lab = item.config.stash.get(_LAB, None)
+    combination = project_lab.combination_of(item)
+    if lab and combination and combination != project_lab.combination_of(nextitem):
+        lab.release(*combination)
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +72,16 @@ def postgres() -> Iterator[PostgresServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def lab(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[project_lab.ProjectLab]:
+    """Each kind x framework generated and installed once, with its servers (support/lab.py)."""
+    projects = project_lab.ProjectLab(tmp_path_factory)
+    request.config.stash[_LAB] = projects
+    yield projects
+    projects.stop_all()
+    del request.config.stash[_LAB]
+    assert not projects.lingering, f"servers still listening after stop: {projects.lingering}"

@@ -8,15 +8,16 @@ A suite lives in ``tests/contracts/<kind>/test_*.py`` (each folder with an
     its folder under tests/contracts/), from the catalog. When none does yet,
     the suite's tests are skipped: "no framework offers <kind> yet".
 ``contract_server``
-    The running server for (kind, framework): generated with
-    ``python -m roadmap_scaffold new DIR --kind K --framework F --yes``, installed
-    with ``make install`` and started with ``make run`` on 127.0.0.1, a free port
-    and a fresh database on the session's throwaway PostgreSQL, with
-    ``APP_ENV=development`` and the kind's extra settings from ``KIND_ENV``.
-    Started lazily on first use, shared by every test of the session, stopped
-    at the end. Attributes: ``base_url`` ("http://127.0.0.1:PORT"), ``api``
-    (base_url + "/api"), ``project_dir`` (Path), ``env`` (the server's
-    environment) and ``run_make(target, **variables)`` (runs
+    The running server for (kind, framework): the PostgreSQL server of the
+    generated-project lane (tests/support/lab.py), the same project and process,
+    so each combination is generated and installed once per session. It runs
+    ``make run`` on 127.0.0.1, a free port and a fresh database on the session's
+    throwaway PostgreSQL, with ``APP_ENV=development`` and the kind's extra
+    settings from ``KIND_ENV``. Started on first use, stopped once the
+    combination's tests are done (lane, suite, fuzzer: they run together).
+    Attributes: ``base_url`` ("http://127.0.0.1:PORT"), ``api`` (base_url +
+    "/api"), ``project_dir`` (Path), ``env`` (the server's environment) and
+    ``run_make(target, **variables)`` (runs
     ``make target NAME=value...`` in the project against the same database and
     returns the CompletedProcess, stdout and stderr together in ``.stdout``).
 ``api``
@@ -34,7 +35,6 @@ Then the other kinds' suites are skipped, and so is every test that needs
 
 from __future__ import annotations
 
-import os
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -44,25 +44,13 @@ from pathlib import Path
 import httpx
 import pytest
 from tests.contracts.fuzz import RESULTS
-from tests.support.matrix import catalog, language_of
-from tests.support.net import HOST, free_port, wait_for_port_closed
+from tests.support.lab import METRICS_TOKEN, ProjectLab, RunningServer, combination_param
+from tests.support.matrix import catalog
 from tests.support.postgres import PostgresServer
-from tests.support.project import TIMINGS, generate
-from tests.support.server import ServerProcess
 from tests.support.tools import require_tool
 
 CONTRACTS_DIR = Path(__file__).resolve().parent
 
-#: Per kind: settings its servers need beyond HOST, PORT, DATABASE_URL and APP_ENV.
-KIND_ENV: dict[str, dict[str, str]] = {
-    "blog": {},
-    "ecommerce": {"PAYMENT_WEBHOOK_SECRET": "contract-webhook-secret", "SHOP_CURRENCY": "EUR"},
-    "social": {},
-}
-
-#: /metrics is private: every server gets this bearer token (METRICS_TOKEN), and the
-#: metrics checks send it. Against --contract-base-url, set CONTRACT_METRICS_TOKEN.
-METRICS_TOKEN = os.environ.get("CONTRACT_METRICS_TOKEN", "contract-metrics-token-0123456789")
 METRICS_AUTH = {"Authorization": f"Bearer {METRICS_TOKEN}"}
 
 #: The ``framework`` value when the suite runs against --contract-base-url.
@@ -134,8 +122,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     else:
         frameworks = [framework.key for framework in catalog().offered_frameworks(kind)]
         skip = pytest.mark.skip(reason=f"no framework offers {kind} yet")
-        values = list(frameworks) or [pytest.param("none", marks=skip)]
-    # Session scope: pytest groups the tests by framework, so servers start one by one.
+        values = [combination_param(kind, key, value=key, id=key) for key in frameworks]
+        values = values or [pytest.param("none", marks=skip)]
+    # Each value carries its combination's mark: tests/support/lab.py runs the suite
+    # right after the generated-project lane of the same kind x framework.
     metafunc.parametrize("framework", values, scope="session")
 
 
@@ -144,10 +134,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.resolve().is_relative_to(CONTRACTS_DIR):
             item.add_marker(pytest.mark.contract)
-    # The fuzzer (test_fuzz.py) runs after every other test: its failed logins count
-    # toward the per-address limit, and as the shop's admin it deletes what it finds,
-    # which must not change what the suites' own tests see. The servers live until
-    # the end of the session either way.
+    # Against --contract-base-url, the fuzzer (test_fuzz.py) runs after every other
+    # test (tests/support/lab.py orders the generated servers' tests itself): its
+    # failed logins count toward the per-address limit, and as the shop's admin it
+    # deletes what it finds, which must not change what the suites' own tests see.
     fuzz = [item for item in items if item.get_closest_marker("fuzz")]
     if fuzz:
         items[:] = [item for item in items if not item.get_closest_marker("fuzz")] + fuzz
@@ -170,9 +160,7 @@ class ContractServer:
     kind: str
     framework: str
     base_url: str
-    _project_dir: Path | None = None
-    _env: dict[str, str] | None = None
-    process: ServerProcess | None = field(default=None, repr=False)
+    running: RunningServer | None = field(default=None, repr=False)
 
     @property
     def api(self) -> str:
@@ -180,22 +168,22 @@ class ContractServer:
 
     @property
     def project_dir(self) -> Path:
-        return self._local()[0]
+        return self._local().project.root
 
     @property
     def env(self) -> dict[str, str]:
-        return dict(self._local()[1])
+        return dict(self._local().env)
 
     def run_make(
         self, target: str, timeout: float = 300, **variables: object
     ) -> subprocess.CompletedProcess[str]:
         """``make target NAME=value...`` in the project, with the server's environment."""
-        project_dir, env = self._local()
+        running = self._local()
         make = require_tool("make", f"run `make {target}` in the generated project")
         return subprocess.run(
             [make, target, *(f"{name}={value}" for name, value in variables.items())],
-            cwd=project_dir,
-            env=env,
+            cwd=running.project.root,
+            env=running.env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -206,122 +194,35 @@ class ContractServer:
         )
 
     def log_tail(self, lines: int = 40) -> str:
-        return self.process.log_tail(lines) if self.process else "(not started by the tests)"
+        if self.running is None:
+            return "(not started by the tests)"
+        return self.running.process.log_tail(lines)
 
-    def _local(self) -> tuple[Path, dict[str, str]]:
-        if self._project_dir is None or self._env is None:
+    def _local(self) -> RunningServer:
+        if self.running is None:
             pytest.skip(
                 "needs the generated project (project_dir, env, run_make), and this run "
                 f"uses --contract-base-url {self.base_url}"
             )
-        return self._project_dir, self._env
+        return self.running
 
 
-class ContractServers:
-    """Every contract server of the session, started on first use and stopped at the end."""
-
-    def __init__(
-        self,
-        tmp_path_factory: pytest.TempPathFactory,
-        postgres: PostgresServer | None,
-        external: tuple[str | None, str | None],
-    ) -> None:
-        self.tmp_path_factory = tmp_path_factory
-        self.postgres = postgres
-        self.external = external
-        self.servers: dict[tuple[str, str], ContractServer] = {}
-        # A server that failed to start fails every test that needs it at once.
-        self.failures: dict[tuple[str, str], str] = {}
-
-    def get(self, kind: str, framework: str) -> ContractServer:
-        key = (kind, framework)
-        if key in self.failures:
-            pytest.fail(self.failures[key], pytrace=False)
-        if key not in self.servers:
-            base_url, _ = self.external
-            if base_url:
-                self.servers[key] = ContractServer(kind, framework, base_url)
-            else:
-                try:
-                    self.servers[key] = self._start(kind, framework)
-                except _StartFailed as error:
-                    self.failures[key] = f"{kind}-{framework} contract server: {error}"
-                    pytest.fail(self.failures[key], pytrace=False)
-        return self.servers[key]
-
-    def _start(self, kind: str, framework: str) -> ContractServer:
-        assert self.postgres is not None
-        require_tool("git", "let roadmap-scaffold make the first commit")
-        make = require_tool("make", "install and start the generated project")
-        workdir = self.tmp_path_factory.mktemp(f"contract-{kind}-{framework}")
-        step, project = generate(kind, framework, language_of(framework), workdir / f"my-{kind}")
-        if not step.ok:
-            raise _StartFailed(f"roadmap-scaffold new failed: {step.describe()}")
-        install = project.make("install", timeout=1200)
-        if not install.ok:
-            raise _StartFailed(f"make install failed: {install.describe()}")
-        port = free_port()
-        env = {
-            **project.env,
-            "HOST": HOST,
-            "PORT": str(port),
-            "DATABASE_URL": self.postgres.create_database(f"contract_{kind}_{framework}"),
-            "APP_ENV": "development",
-            "METRICS_TOKEN": METRICS_TOKEN,
-            **KIND_ENV.get(kind, {}),
-        }
-        process = ServerProcess([make, "run"], project.root, env, port, workdir / "server.log")
-        server = ContractServer(
-            kind, framework, f"http://{HOST}:{port}", project.root, env, process
-        )
-        self.servers[(kind, framework)] = server  # registered first: stop_all stops it
-        process.start()
-        try:
-            seconds = process.wait_healthy("/health", timeout=120)
-        except AssertionError as error:
-            raise _StartFailed(f"make run never became healthy: {error}") from None
-        TIMINGS.append((f"{kind}-{framework}: contract server until healthy", seconds))
-        return server
-
-    def stop_all(self) -> list[str]:
-        """Stop every server we started; return those whose port stayed open."""
-        lingering = []
-        for server in self.servers.values():
-            if server.process is None:
-                continue
-            server.process.stop()
-            if not wait_for_port_closed(server.process.port, timeout=10):
-                lingering.append(f"{server.kind}-{server.framework} on {server.base_url}")
-        return lingering
-
-
-class _StartFailed(Exception):
-    pass
-
-
-@pytest.fixture(scope="session")
-def _contract_servers(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ContractServers]:
-    external = _external(request.config)
-    # Requested here, not later, so that PostgreSQL outlives every server using it.
-    postgres = None if external[0] else request.getfixturevalue("postgres")
-    servers = ContractServers(tmp_path_factory, postgres, external)
-    yield servers
-    lingering = servers.stop_all()
-    assert not lingering, f"contract servers still listening after stop: {lingering}"
+@pytest.fixture(scope="module")
+def contract_server(
+    request: pytest.FixtureRequest, contract_kind: str, framework: str
+) -> ContractServer:
+    base_url, _ = _external(request.config)
+    if base_url:
+        return ContractServer(contract_kind, framework, base_url)
+    lab: ProjectLab = request.getfixturevalue("lab")
+    postgres: PostgresServer = request.getfixturevalue("postgres")
+    running = lab.server(contract_kind, framework, "postgresql", postgres)
+    return ContractServer(contract_kind, framework, running.base_url, running)
 
 
 @pytest.fixture(scope="module")
 def contract_kind(request: pytest.FixtureRequest) -> str:
     return kind_of(request.path)
-
-
-@pytest.fixture(scope="module")
-def contract_server(
-    _contract_servers: ContractServers, contract_kind: str, framework: str
-) -> ContractServer:
-    return _contract_servers.get(contract_kind, framework)
 
 
 @pytest.fixture

@@ -16,7 +16,8 @@ at most ``MAX_EXAMPLES`` generated cases per operation and phase: 500 to 1,200
 requests and 5 to 40 seconds per server (``TIMEOUT`` is only the safety net for a
 hung server). The stateful phase runs too: the documents declare no links, so
 Schemathesis chains the operations it can infer (a created resource's id fed to the
-operations that take one). These tests run after every other test of the session
+operations that take one). These tests run after every other test of their kind x
+framework (tests/support/lab.py), or of the session against --contract-base-url
 (tests/contracts/conftest.py): the fuzzer's failed logins count toward the
 per-address limit, and the shop's admin deletes what it finds.
 

@@ -137,8 +137,8 @@ def run_realworld(api_url: str, expected_assertions: int = 311) -> SuiteResult:
 
 #: Per kind: an outside suite run against this project's running server's /api.
 #: Our own black-box suites (tests/contracts/<kind>, every kind) are not listed:
-#: their harness generates and serves a project of its own, with `make
-#: create-admin` and the kind's settings, and runs each suite there once.
+#: pytest collects them, and they run against the same PostgreSQL server right
+#: after this lane's tests (tests/support/lab.py).
 CONTRACT_SUITES: dict[str, SuiteRunner] = {
     "blog": run_realworld,
 }

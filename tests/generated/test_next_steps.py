@@ -2,21 +2,19 @@
 
 One project per framework (each with another kind, so every kind is met too):
 generate it with the tool, read the addresses from what `new` printed, follow
-the steps (`make install`, `make run` on a free port instead of 8000), and GET
-each one. None may be an error: a learner's first click must not be a 404.
+the steps (`make install`, `make run` on SQLite and a free port instead of 8000),
+and GET each one. None may be an error: a learner's first click must not be a 404.
+The project and its server are the generated-project lane's (tests/support/lab.py).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from tests.support.matrix import catalog, language_of, offered_combinations
-from tests.support.net import free_port, request
-from tests.support.project import generate
-from tests.support.server import ServerProcess
-from tests.support.tools import require_tool
+from tests.support.lab import ProjectLab, combination_param
+from tests.support.matrix import catalog, offered_combinations
+from tests.support.net import request
 
 from roadmap_scaffold.next_steps import SERVER
 
@@ -43,29 +41,17 @@ def printed_paths(output: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("kind", "framework"),
-    _one_project_per_framework(),
-    ids=[f"{k}-{f}" for k, f in _one_project_per_framework()],
+    "combination", [combination_param(*chosen) for chosen in _one_project_per_framework()]
 )
-def test_every_address_in_the_next_steps_answers(kind: str, framework: str, tmp_path: Path) -> None:
-    require_tool("git", "let roadmap-scaffold make the first commit")
-    make = require_tool("make", "follow the Next steps")
-    step, project = generate(kind, framework, language_of(framework), tmp_path / f"my-{kind}")
-    assert step.ok, step.describe()
+def test_every_address_in_the_next_steps_answers(
+    combination: tuple[str, str], lab: ProjectLab
+) -> None:
+    kind, framework = combination
+    step = lab.generation(kind, framework)
     paths = printed_paths(step.output)
     assert "/health" in paths and len(paths) > 1, f"too few addresses:\n{step.output}"
-    install = project.make("install", timeout=1200)
-    assert install.ok, install.describe()
+    server = lab.server(kind, framework, "sqlite")  # installed first, as the steps say
 
-    port = free_port()
-    env = {**project.env, "HOST": "127.0.0.1", "PORT": str(port)}
-    server = ServerProcess([make, "run"], project.root, env, port, tmp_path / "server.log")
-    server.start()
-    try:
-        server.wait_healthy("/health", timeout=120)
-        answers = {path: request(port, "GET", path).status for path in paths}
-    finally:
-        server.stop()
-
+    answers = {path: request(server.port, "GET", path).status for path in paths}
     failing = {path: status for path, status in answers.items() if status >= 400}
     assert failing == {}, f"addresses from the Next steps that fail: {failing}\n{step.output}"

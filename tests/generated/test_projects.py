@@ -4,20 +4,19 @@ For every offered kind x framework: generate with the tool, `make install`,
 `make lint`, `make test` on SQLite and on PostgreSQL, then `make run` on each
 database and check the running server from outside: health, metrics, security
 headers, no version leak, and (on a fresh PostgreSQL database) the kind's
-black-box contract suite. Slow; every CI run.
+outside suite when it has one (RealWorld's). Slow; every CI run.
 
-One generated project per combination (module scope) and one server per
-database, so each check is its own test and a failure says which one broke.
+One generated project per combination and one server per database, shared
+with the kind's contract suite (tests/support/lab.py): each check is its own
+test and a failure says which one broke.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
 
 import pytest
-from tests.contracts.conftest import METRICS_TOKEN
 from tests.generated.contracts import (
     CONTRACT_SUITES,
     PROBES,
@@ -25,47 +24,42 @@ from tests.generated.contracts import (
     missing_security_headers,
     wrong_security_header_values,
 )
-from tests.support.matrix import language_of, offered_combinations
-from tests.support.net import free_port, request, wait_for_port_closed
+from tests.support.lab import (
+    DATABASES,
+    METRICS_TOKEN,
+    ProjectLab,
+    RunningServer,
+    combination_param,
+)
+from tests.support.matrix import offered_combinations
+from tests.support.net import free_port, request
 from tests.support.output import SUMMARY_PARSERS, tail
 from tests.support.postgres import PostgresServer
-from tests.support.project import TIMINGS, GeneratedProject, Step, generate
-from tests.support.server import ServerProcess
-from tests.support.tools import require_tool
+from tests.support.project import TIMINGS, GeneratedProject, Step
 
 pytestmark = pytest.mark.generated
 
-COMBOS = offered_combinations()
-DATABASES = ("postgresql", "sqlite")
+COMBOS = [combination_param(kind, framework) for kind, framework in offered_combinations()]
 
 
 # --- fixtures: one project per combination, installed once ------------------------
 
 
-@pytest.fixture(scope="module", params=COMBOS, ids=[f"{k}-{f}" for k, f in COMBOS])
-def project(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> GeneratedProject:
+@pytest.fixture(scope="module", params=COMBOS)
+def project(request: pytest.FixtureRequest, lab: ProjectLab) -> GeneratedProject:
     kind, framework = request.param
-    require_tool("git", "let roadmap-scaffold make the first commit")
-    dest = tmp_path_factory.mktemp(f"gen-{kind}-{framework}") / f"my-{kind}"
-    step, project = generate(kind, framework, language_of(framework), dest)
-    if not step.ok:
-        pytest.fail(f"roadmap-scaffold new failed: {step.describe()}", pytrace=False)
-    return project
+    return lab.project(kind, framework)
 
 
 @pytest.fixture(scope="module")
-def install(project: GeneratedProject) -> Step:
+def install(project: GeneratedProject, lab: ProjectLab) -> Step:
     """`make install`, run once per project; tests that need it check it first."""
-    return project.make("install", timeout=1200)
+    return lab.install(project.kind, project.framework)
 
 
 @pytest.fixture(scope="module")
-def installed(project: GeneratedProject, install: Step) -> GeneratedProject:
-    if not install.ok:
-        pytest.fail(f"cannot go on: make install failed. {install.describe()}", pytrace=False)
-    return project
+def installed(project: GeneratedProject, lab: ProjectLab) -> GeneratedProject:
+    return lab.installed(project.kind, project.framework)
 
 
 def assert_tests_ran_and_passed(project: GeneratedProject, step: Step) -> None:
@@ -131,13 +125,20 @@ def test_make_test_passes_on_postgresql(
 _WRAPPER_LINE = re.compile(r"^(make(\[\d+\])?: |> |npm warn )")
 
 
+def _once_per_framework() -> list[object]:
+    """One combination per framework (its first kind): for what no kind's code does."""
+    firsts: dict[str, str] = {}
+    for kind, framework in offered_combinations():
+        firsts.setdefault(framework, kind)
+    return [combination_param(kind, framework) for framework, kind in firsts.items()]
+
+
+@pytest.mark.parametrize("project", _once_per_framework(), indirect=True)
 @pytest.mark.parametrize("target", ["migrate", "run", "test"])
 def test_no_postgresql_server_is_one_line_naming_it(
     installed: GeneratedProject, target: str
 ) -> None:
     """A learner who forgot `docker compose up -d db` reads one line, not a traceback."""
-    if installed.kind != "blog":
-        pytest.skip("once per framework is enough: the code that reports it is not a kind's")
     port = free_port()  # nothing listens there
     url = f"postgresql://app:app@127.0.0.1:{port}/app"
     step = installed.run(
@@ -158,41 +159,26 @@ def test_no_postgresql_server_is_one_line_naming_it(
 
 @pytest.fixture(scope="module", params=DATABASES)
 def server(
-    request: pytest.FixtureRequest,
-    installed: GeneratedProject,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[str, ServerProcess]]:
-    """`make run` on 127.0.0.1 and a free port; always stopped.
+    request: pytest.FixtureRequest, installed: GeneratedProject, lab: ProjectLab
+) -> RunningServer:
+    """`make run` on 127.0.0.1 and a free port, left running for the combination's tests.
 
-    PostgreSQL gets a fresh database; SQLite runs with the project's default
-    DATABASE_URL (a local file), exactly as after `make install && make run`.
+    PostgreSQL gets a fresh database (the contract suites use this server too);
+    SQLite runs with the project's default DATABASE_URL (a local file), exactly as
+    after `make install && make run`. test_stopping_make_run_closes_its_port stops it.
     """
     database: str = request.param
-    env = {
-        "HOST": "127.0.0.1",
-        "PORT": str(port := free_port()),
-        "METRICS_TOKEN": METRICS_TOKEN,
-    }
-    if database == "postgresql":
-        postgres: PostgresServer = request.getfixturevalue("postgres")
-        env["DATABASE_URL"] = postgres.create_database(f"run_{installed.kind}")
-    # On SQLite, DATABASE_URL stays unset: the default local file is what a learner gets.
-    make = require_tool("make", "start the generated project with make run")
-    log = tmp_path_factory.mktemp(f"log-{installed.label}-{database}") / "server.log"
-    process = ServerProcess([make, "run"], installed.root, {**installed.env, **env}, port, log)
-    process.start()
-    try:
-        try:
-            seconds = process.wait_healthy("/health", timeout=120)
-            TIMINGS.append((f"{installed.label}: make run until healthy ({database})", seconds))
-        except AssertionError as error:
-            pytest.fail(f"make run on {database} never became healthy: {error}", pytrace=False)
-        yield database, process
-    finally:
-        process.stop()
-    # Stopping make's process group must stop the server too, not orphan it.
-    if not wait_for_port_closed(port, timeout=10):
-        pytest.fail(f"make run on {database}: port {port} still open after stopping", pytrace=False)
+    postgres = request.getfixturevalue("postgres") if database == "postgresql" else None
+    return lab.server(installed.kind, installed.framework, database, postgres)
+
+
+@pytest.mark.last_in_combination
+def test_stopping_make_run_closes_its_port(
+    server: RunningServer, installed: GeneratedProject, lab: ProjectLab
+) -> None:
+    """Stopping make's process group must stop the server too, not orphan it."""
+    closed = lab.stop(installed.kind, installed.framework, server.database)
+    assert closed, f"make run on {server.database}: port {server.port} still open after stopping"
 
 
 def _probes(kind: str) -> dict[str, Probe]:
@@ -202,21 +188,24 @@ def _probes(kind: str) -> dict[str, Probe]:
     return probes
 
 
-# Once per project, on PostgreSQL, first: the suite counts exactly 311 assertions
-# only on a database with no other articles.
+def _with_outside_suite() -> list[object]:
+    return [
+        combination_param(kind, framework)
+        for kind, framework in offered_combinations()
+        if kind in CONTRACT_SUITES
+    ]
+
+
+# Once per project, on PostgreSQL, before any other test uses that server: the suite
+# counts exactly 311 assertions only on a database with no other articles.
+@pytest.mark.first_in_combination
+@pytest.mark.parametrize("project", _with_outside_suite(), indirect=True)
 @pytest.mark.parametrize("server", ["postgresql"], indirect=True)
-def test_kind_contract_suite_passes(
-    server: tuple[str, ServerProcess], installed: GeneratedProject
-) -> None:
-    _, process = server
-    suite = CONTRACT_SUITES.get(installed.kind)
-    if suite is None:
-        pytest.skip(
-            f"{installed.kind} has no outside suite; its own black-box suite runs once, "
-            f"in tests/contracts/{installed.kind}"
-        )
+def test_kind_outside_suite_passes(server: RunningServer, installed: GeneratedProject) -> None:
+    process = server.process
+    suite = CONTRACT_SUITES[installed.kind]
     started = time.monotonic()
-    result = suite(f"http://127.0.0.1:{process.port}/api")
+    result = suite(f"{server.base_url}/api")
     TIMINGS.append((f"{installed.label}: contract suite", time.monotonic() - started))
     print(result.summary)  # shown with -rP / -s: the suite's one-line verdict
     failures = "\n".join(line for line in result.output.splitlines() if line.startswith("FAIL"))
@@ -226,8 +215,8 @@ def test_kind_contract_suite_passes(
     )
 
 
-def test_health_answers(server: tuple[str, ServerProcess]) -> None:
-    database, process = server
+def test_health_answers(server: RunningServer) -> None:
+    database, process = server.database, server.process
     response = request(process.port, "GET", "/health")
     assert response.status == 200, f"GET /health on {database}: {response.status} {response.text}"
 
@@ -238,8 +227,8 @@ _PROM_SAMPLE = re.compile(
 )
 
 
-def test_metrics_are_in_prometheus_text_format(server: tuple[str, ServerProcess]) -> None:
-    database, process = server
+def test_metrics_are_in_prometheus_text_format(server: RunningServer) -> None:
+    database, process = server.database, server.process
     response = request(
         process.port, "GET", "/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}
     )
@@ -257,9 +246,9 @@ def test_metrics_are_in_prometheus_text_format(server: tuple[str, ServerProcess]
 
 @pytest.mark.parametrize("probe_name", ["ok", "unauthorised", "invalid", "not_found"])
 def test_security_headers_on_every_response(
-    server: tuple[str, ServerProcess], installed: GeneratedProject, probe_name: str
+    server: RunningServer, installed: GeneratedProject, probe_name: str
 ) -> None:
-    database, process = server
+    database, process = server.database, server.process
     probe = _probes(installed.kind)[probe_name]
     headers = {"Content-Type": "application/json"} if probe.body is not None else {}
     response = request(process.port, probe.method, probe.path, probe.body, headers)
@@ -274,9 +263,9 @@ def test_security_headers_on_every_response(
 
 
 def test_no_server_version_or_stack_trace_leaks(
-    server: tuple[str, ServerProcess], installed: GeneratedProject
+    server: RunningServer, installed: GeneratedProject
 ) -> None:
-    database, process = server
+    database, process = server.database, server.process
     leaks = []
     for name, probe in _probes(installed.kind).items():
         headers = {"Content-Type": "application/json"} if probe.body is not None else {}
@@ -292,10 +281,10 @@ def test_no_server_version_or_stack_trace_leaks(
 
 
 def test_running_leaves_the_git_tree_clean(
-    server: tuple[str, ServerProcess], installed: GeneratedProject
+    server: RunningServer, installed: GeneratedProject
 ) -> None:
     """The default SQLite file, caches and logs must all be ignored by .gitignore."""
-    database, _ = server
+    database = server.database
     status = installed.run(["git", "status", "--porcelain"], "git status")
     assert status.output.strip() == "", (
         f"after make install/test/run on {database}, files not covered by .gitignore:\n"

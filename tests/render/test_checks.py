@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -134,3 +135,46 @@ def test_a_present_tool_is_found_off_path(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("PATH", "/nonexistent")
     # The test venv's own bin is searched even when it is not on PATH.
     assert Path(require_tool("python")).parent == Path(sys.executable).parent
+
+
+#: (path, source, parses): the grammar follows Node's rules (.mjs, .cjs, package.json's
+#: "type", syntax detection when there is none), so each case is one `node --check` decides.
+JAVASCRIPT_CASES = [
+    ("esm/src/ok.js", 'import x from "y";\nexport const a = await x;\n', True),
+    ("esm/src/bad.js", 'import x from "y";\nconst a = ;\n', False),
+    ("esm/src/return.js", "return 1;\n", False),
+    ("esm/src/with.js", "with (a) {}\n", False),
+    ("esm/src/ok.cjs", 'const x = require("a");\n', True),
+    ("esm/src/bad.cjs", "module.exports = {\n", False),
+    ("cjs/ok.js", '#!/usr/bin/env node\nconst a = require("x");\nreturn;\n', True),
+    ("cjs/import.js", 'import x from "y";\n', False),
+    ("cjs/ok.mjs", "export default 1;\n", True),
+    ("cjs/strict.js", '"use strict"; with (a) {}\n', False),
+    ("untyped/detected.js", "export const a = 1;\n", True),
+    ("untyped/commonjs.js", 'const a = require("b");\nreturn;\n', True),
+    ("untyped/bad.js", "let let = 1;\n", False),
+]
+
+
+def test_javascript_errors_agree_with_node_check_file_by_file(tmp_path: Path) -> None:
+    from tests.support.tools import require_tool
+
+    node = require_tool("node", "syntax-check JavaScript files")
+    root = write(
+        tmp_path,
+        {
+            "esm/package.json": '{"type": "module"}',
+            "cjs/package.json": '{"type": "commonjs"}',
+            "untyped/package.json": "{}",
+            **{path: source for path, source, _ in JAVASCRIPT_CASES},
+        },
+    )
+    found = checks.javascript_errors(root, node)
+    failing = sorted(problem.split(":")[0] for problem in found)
+    assert failing == sorted(path for path, _, parses in JAVASCRIPT_CASES if not parses)
+    for path, _, parses in JAVASCRIPT_CASES:
+        by_node = subprocess.run([node, "--check", path], cwd=root, capture_output=True)
+        assert (by_node.returncode == 0) == parses, f"node --check {path} disagrees with the case"
+    # Each failure carries node's own report: the file, the line and the error.
+    bad = next(problem for problem in found if problem.startswith("esm/src/bad.js"))
+    assert "bad.js:2" in bad and "SyntaxError: Unexpected token ';'" in bad

