@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -21,20 +20,16 @@ from typing import Any
 import yaml
 
 from roadmap_scaffold.catalog import Catalog
-from roadmap_scaffold.errors import ScaffoldError, UserError
+from roadmap_scaffold.errors import GenerationError, ScaffoldError, UserError
 from roadmap_scaffold.generate import (
     GenerationRequest,
-    commit_identity,
     commit_initial,
     move_into_place,
     render,
     staging_for,
 )
-from roadmap_scaffold.update import (
-    check_project,
-    read_answers,
-    update_project,
-)
+from roadmap_scaffold.git import commit_all, git_or_none
+from roadmap_scaffold.update import check_project, read_answers, undo_update, update_project
 
 ROSTER_COLUMNS = ("name", "email", "github")
 # GitHub's rule: 1 to 39 letters, digits or single inner hyphens.
@@ -262,10 +257,13 @@ def repositories(class_dir: Path) -> list[Path]:
     return found
 
 
-def _git(repository: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repository, capture_output=True, text=True, check=False
-    ).stdout.strip()
+def _uncommitted(repository: Path) -> bool:
+    """Whether ``repository`` has work git does not have yet.
+
+    A repository git cannot read counts as clean here: `update_project` then
+    names the problem in the repository's row.
+    """
+    return bool((git_or_none(repository, "status", "--porcelain") or "").strip())
 
 
 @dataclass(frozen=True)
@@ -293,8 +291,10 @@ def class_status(class_dir: Path) -> list[StatusRow]:
                 repository=repository.name,
                 version=version,
                 newest=newest,
-                clean=not _git(repository, "status", "--porcelain"),
-                last_commit=_git(repository, "log", "-1", "--format=%cs") or "none",
+                clean=not _uncommitted(repository),
+                # No commit yet is an answer, not a failure.
+                last_commit=(git_or_none(repository, "log", "-1", "--format=%cs") or "").strip()
+                or "none",
             )
         )
     return rows
@@ -327,7 +327,7 @@ def class_update(class_dir: Path, progress: Progress | None = None) -> list[Upda
 
 def _update_one(repository: Path) -> UpdateOutcome:
     name = repository.name
-    if _git(repository, "status", "--porcelain"):
+    if _uncommitted(repository):
         return UpdateOutcome(name, "skipped", "uncommitted work: left untouched")
     try:
         report = update_project(repository, {}, None, ask_new_questions=False)
@@ -339,34 +339,14 @@ def _update_one(repository: Path) -> UpdateOutcome:
         )
     if report.old_version == report.new_version and not (report.changed or report.merged):
         return UpdateOutcome(name, "current", report.new_version)
-    committed = _commit_update(repository, f"Update from the template {report.new_version}")
-    if committed is not None:
+    try:
+        commit_all(repository, f"Update from the template {report.new_version}")
+    except GenerationError as error:
         # Left dirty, the next run would skip it as "uncommitted work": undo the update
         # (the repository was clean before it, so this removes nothing of the student's).
-        _git(repository, "reset", "--hard", "--quiet", "HEAD")
-        _git(repository, "clean", "-fd", "--quiet")
-        return UpdateOutcome(name, "failed", f"git commit failed, update undone: {committed}")
+        undo_update(repository)
+        return UpdateOutcome(name, "failed", f"{error}; update undone")
     return UpdateOutcome(name, "updated", f"{report.old_version} -> {report.new_version}")
-
-
-def _commit_update(repository: Path, message: str) -> str | None:
-    """Commit everything in ``repository``; None, or git's complaint in one line.
-
-    The commit is by `commit_identity`: git's own identity, or a named stand-in
-    when this machine has none (a fresh CI runner, a new teacher's laptop).
-    """
-    env = {**os.environ, **commit_identity().env()}
-    for args in (
-        ["add", "--all"],
-        ["-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", message],
-    ):
-        result = subprocess.run(
-            ["git", *args], cwd=repository, env=env, capture_output=True, text=True, check=False
-        )
-        if result.returncode != 0:
-            lines = (result.stderr or result.stdout).strip().splitlines()
-            return " ".join(line.strip() for line in lines if line.strip()) or "no message"
-    return None
 
 
 @dataclass(frozen=True)

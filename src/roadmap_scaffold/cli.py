@@ -20,13 +20,8 @@ import yaml
 from roadmap_scaffold import __version__
 from roadmap_scaffold.catalog import Catalog, load_catalog
 from roadmap_scaffold.errors import Cancelled, ScaffoldError, UserError
-from roadmap_scaffold.generate import (
-    GenerationRequest,
-    check_destination,
-    commit_identity,
-    generate,
-    git_identity,
-)
+from roadmap_scaffold.generate import GenerationRequest, check_destination, generate
+from roadmap_scaffold.git import commit_identity, git_identity
 from roadmap_scaffold.next_steps import next_steps
 from roadmap_scaffold.store import local_template_root, template_from, template_questions
 
