@@ -102,7 +102,11 @@ class Catalog:
     author_email: EmailRule
 
     def offered_combinations(self) -> list[tuple[str, str]]:
-        """Every (kind, framework) pair the template can generate, in catalog order."""
+        """Every (kind, framework) pair the template can generate, in catalog order.
+
+        The one rule of what is offered: a framework builds the kinds under its
+        ``kinds:``. Kinds and frameworks are offered when they are in a pair.
+        """
         return [
             (kind, framework.key)
             for kind in self.kinds
@@ -117,11 +121,8 @@ class Catalog:
 
     def offered_frameworks(self, kind: str | None = None) -> list[Framework]:
         """The frameworks that can build ``kind`` (or anything, when ``kind`` is None)."""
-        return [
-            framework
-            for framework in self.frameworks.values()
-            if (kind in framework.kinds if kind else framework.kinds)
-        ]
+        able = {key for built, key in self.offered_combinations() if kind in (None, built)}
+        return [framework for key, framework in self.frameworks.items() if key in able]
 
     def languages_for(self, kind: str) -> list[Language]:
         """The languages with at least one framework that can build ``kind``."""
@@ -133,9 +134,17 @@ class Catalog:
         matching = [f for f in self.offered_frameworks(kind) if f.language == language]
         return sorted(matching, key=lambda framework: not framework.recommended)
 
+    def default_kind(self) -> str:
+        """The kind to build when the user did not choose one."""
+        return self.offered_kinds()[0].key
+
     def default_framework(self, kind: str) -> Framework:
         """The framework to use when the user did not choose one."""
         return self.frameworks_for(kind, self.languages_for(kind)[0].key)[0]
+
+    def default_database(self) -> str:
+        """The database to use when the user did not choose one."""
+        return next(iter(self.databases))
 
     def check_kind(self, kind: str) -> None:
         """Raise `UserError` unless ``kind`` is known and offered."""
