@@ -21,17 +21,8 @@ CATALOG_PATH = Path("templates") / "_catalog.yml"
 
 
 @dataclass(frozen=True)
-class Kind:
-    """A kind of project: a blog, a shop or a social network."""
-
-    key: str
-    title: str
-    summary: str
-
-
-@dataclass(frozen=True)
-class Database:
-    """A database the generated project can use by default."""
+class Option:
+    """A kind of project (a blog, a shop...) or a database: a key, a title, a summary."""
 
     key: str
     title: str
@@ -94,8 +85,8 @@ class EmailRule:
 class Catalog:
     """Everything roadmap-scaffold knows how to generate."""
 
-    kinds: dict[str, Kind]
-    databases: dict[str, Database]
+    kinds: dict[str, Option]
+    databases: dict[str, Option]
     languages: dict[str, Language]
     frameworks: dict[str, Framework]
     project_name: ProjectNameRule
@@ -114,7 +105,7 @@ class Catalog:
             if kind in framework.kinds
         ]
 
-    def offered_kinds(self) -> list[Kind]:
+    def offered_kinds(self) -> list[Option]:
         """The kinds that at least one framework can build."""
         offered = {kind for kind, _ in self.offered_combinations()}
         return [kind for key, kind in self.kinds.items() if key in offered]
@@ -194,14 +185,8 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
     except (OSError, ValueError, yaml.YAMLError) as error:
         raise UserError(f"cannot read the template's catalog {path}: {error}") from error
     return Catalog(
-        kinds={
-            key: Kind(key=key, title=item["title"], summary=item["summary"])
-            for key, item in data["kinds"].items()
-        },
-        databases={
-            key: Database(key=key, title=item["title"], summary=item["summary"])
-            for key, item in data["databases"].items()
-        },
+        kinds=_options(data["kinds"]),
+        databases=_options(data["databases"]),
         languages={
             key: Language(
                 key=key,
@@ -230,3 +215,7 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
         project_name=ProjectNameRule(**data["project_name"]),
         author_email=EmailRule(**data["author_email"]),
     )
+
+
+def _options(section: dict[str, Any]) -> dict[str, Option]:
+    return {key: Option(key, item["title"], item["summary"]) for key, item in section.items()}

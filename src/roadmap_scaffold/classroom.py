@@ -12,7 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,14 @@ GITHUB_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 SUMMARY_FILE = "class.csv"
 
 Progress = Callable[[int, int, str], None]
+
+
+def _shown(repositories: list[Path], progress: Progress | None) -> Iterator[Path]:
+    """``repositories`` one by one, each announced to ``progress`` (number, total, name)."""
+    for number, repository in enumerate(repositories, start=1):
+        if progress:
+            progress(number, len(repositories), repository.name)
+        yield repository
 
 
 @dataclass(frozen=True)
@@ -316,13 +324,7 @@ def class_update(class_dir: Path, progress: Progress | None = None) -> list[Upda
     A clean update is committed in the student's repository; one with conflicts
     is left for a person to resolve (the files are named).
     """
-    outcomes = []
-    found = repositories(class_dir)
-    for number, repository in enumerate(found, start=1):
-        if progress:
-            progress(number, len(found), repository.name)
-        outcomes.append(_update_one(repository))
-    return outcomes
+    return [_update_one(repository) for repository in _shown(repositories(class_dir), progress)]
 
 
 def _update_one(repository: Path) -> UpdateOutcome:
@@ -364,12 +366,7 @@ def class_grade(
     class_dir: Path, progress: Progress | None = None, timeout: int = 900
 ) -> list[GradeRow]:
     """Run `make grade` in every repository and collect grade.json."""
-    rows = []
-    found = repositories(class_dir)
-    for number, repository in enumerate(found, start=1):
-        if progress:
-            progress(number, len(found), repository.name)
-        rows.append(_grade_one(repository, timeout))
+    rows = [_grade_one(repo, timeout) for repo in _shown(repositories(class_dir), progress)]
     _write_grades(class_dir, rows)
     return rows
 

@@ -1,8 +1,10 @@
 """The command line: flags in, exit codes out.
 
-Every subcommand builds its inputs and calls one function of the library; one
-handler (`main`) turns a `ScaffoldError` into one line on stderr and an exit
-code, and Ctrl-C into exit 130. No traceback reaches the user on purpose.
+Every subcommand maps its flags onto the library (answers.py resolves what to
+generate) and returns an exit code. One handler (`main`) turns a `ScaffoldError`
+into one line on stderr and an exit code, Ctrl-C into exit 130, and anything
+unforeseen into one line naming the command and ROADMAP_SCAFFOLD_DEBUG=1 (which
+shows the traceback). No traceback reaches the user on purpose.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from roadmap_scaffold.errors import Cancelled, ScaffoldError, UserError
 from roadmap_scaffold.generate import GenerationRequest, check_destination, generate
 from roadmap_scaffold.git import commit_identity, git_identity
 from roadmap_scaffold.next_steps import next_steps
-from roadmap_scaffold.store import local_template_root, template_from
+from roadmap_scaffold.store import template_from
 
 
 class _Parser(argparse.ArgumentParser):
@@ -328,7 +330,7 @@ def command_new(args: argparse.Namespace) -> int:
         _note(f"project name: {answers.project_name} (from the folder name)")
     if not args.no_git:
         _note(commit_identity(answers.author_name or "", answers.author_email or "").note())
-    _print_next_steps(destination, answers.for_copier(), catalog)
+    print(next_steps(destination, answers.for_copier(), catalog))
     return 0
 
 
@@ -369,10 +371,6 @@ def _suggestions(destination: Path | None) -> dict[str, str]:
         "author_name": identity.get("name", ""),
         "author_email": identity.get("email", ""),
     }
-
-
-def _print_next_steps(destination: Path, answers: dict[str, Any], catalog: Catalog | None) -> None:
-    print(next_steps(destination, answers, catalog))
 
 
 # --- classroom -------------------------------------------------------------------------
@@ -619,7 +617,7 @@ def command_check(args: argparse.Namespace) -> int:
 
 def command_list(args: argparse.Namespace) -> int:
     """`roadmap-scaffold list`: kinds, frameworks and which combinations exist."""
-    template_root = local_template_root(args.template)
+    template_root = template_from(args.template).files
     if template_root is None:
         raise UserError("list needs a local template folder")
     catalog = load_catalog(template_root)

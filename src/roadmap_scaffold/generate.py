@@ -108,34 +108,41 @@ def render(request: GenerationRequest, project: Path) -> None:
     names the bundle and the tag, as Copier's clone would have.
     """
     from copier import run_copy  # imported late: `list` and `--help` stay instant
-    from copier.errors import CopierError
 
     release = release_tree(request.template) if request.vcs_ref is None else None
-    try:
-        with (
-            warnings.catch_warnings(),
-            redirect_stderr(io.StringIO()),
-            copier_patches.applied(),
-        ):
-            # Quiet means quiet: Copier still prints notes such as "No git tags found
-            # in template; using HEAD as ref", and warns when the template is a source
-            # checkout with local edits. Failures arrive as exceptions, handled below.
-            warnings.simplefilter("ignore")
-            run_copy(
-                str(release.files) if release else request.template,
-                project,
-                data=request.answers,
-                vcs_ref=request.vcs_ref,
-                defaults=True,
-                overwrite=True,
-                quiet=True,
-                unsafe=False,
-            )
-    except (CopierError, ValueError) as error:
-        # Copier reports failed validators and bad choices as plain ValueError.
-        raise GenerationError(_one_line(str(error))) from error
+    with _copier_quietly(), copier_patches.applied():
+        run_copy(
+            str(release.files) if release else request.template,
+            project,
+            data=request.answers,
+            vcs_ref=request.vcs_ref,
+            defaults=True,
+            overwrite=True,
+            quiet=True,
+            unsafe=False,
+        )
     if release is not None:
         _record_source(project / _answers_file(release.files), request.template, release.commit)
+
+
+@contextmanager
+def _copier_quietly() -> Iterator[None]:
+    """Run Copier with nothing on the terminal; its failures become one line.
+
+    Quiet means quiet: Copier still prints notes such as "No git tags found in
+    template; using HEAD as ref", and warns when the template is a source
+    checkout with local edits. Failures arrive as exceptions: Copier reports
+    failed validators and bad choices as plain ValueError.
+    """
+    from copier.errors import CopierError
+
+    try:
+        with warnings.catch_warnings(), redirect_stderr(io.StringIO()):
+            warnings.simplefilter("ignore")
+            yield
+    except (CopierError, ValueError) as error:
+        lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+        raise GenerationError(" ".join(lines) or "Copier could not render the template") from error
 
 
 def _answers_file(template: Path) -> str:
@@ -169,29 +176,19 @@ def update_with_copier(
     the same lines it writes ``<<<<<<< before updating`` markers.
     """
     from copier import run_update
-    from copier.errors import CopierError
 
-    try:
-        with warnings.catch_warnings(), redirect_stderr(io.StringIO()):
-            warnings.simplefilter("ignore")
-            run_update(
-                project,
-                data=data,
-                vcs_ref=vcs_ref,
-                defaults=not ask_new_questions,
-                skip_answered=True,
-                overwrite=True,
-                conflict="inline",
-                quiet=True,
-                unsafe=False,
-            )
-    except (CopierError, ValueError) as error:
-        raise GenerationError(_one_line(str(error))) from error
-
-
-def _one_line(message: str) -> str:
-    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
-    return " ".join(lines) or "Copier could not render the template"
+    with _copier_quietly():
+        run_update(
+            project,
+            data=data,
+            vcs_ref=vcs_ref,
+            defaults=not ask_new_questions,
+            skip_answered=True,
+            overwrite=True,
+            conflict="inline",
+            quiet=True,
+            unsafe=False,
+        )
 
 
 def commit_initial(project: Path, answers: dict[str, Any]) -> CommitIdentity:

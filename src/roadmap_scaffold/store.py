@@ -305,11 +305,6 @@ def parse_version(name: str) -> Version | None:
         return None
 
 
-def local_template_root(source: str | None) -> Path | None:
-    """Return the folder of ``source`` when it is a local template, else None (a git URL)."""
-    return template_from(source).files
-
-
 def template_questions(template_root: Path) -> set[str]:
     """The answer keys a user may give for the template at ``template_root``.
 
