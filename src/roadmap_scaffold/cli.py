@@ -79,6 +79,11 @@ class _Defaults:
         )
 
 
+def _data_flag(parser: argparse.ArgumentParser, text: str) -> None:
+    """``--data KEY=VALUE``, repeatable (answers.parse_data reads it)."""
+    parser.add_argument("--data", action="append", default=[], metavar="KEY=VALUE", help=text)
+
+
 def _either(keys: Iterable[str]) -> str:
     names = list(keys)
     return " or ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else names[0]
@@ -131,12 +136,9 @@ def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
         "or the first that builds the chosen kind); `roadmap-scaffold list` shows them all",
     )
     new.add_argument("--database", help=f"{defaults.databases} (default: {defaults.database})")
-    new.add_argument(
-        "--data",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="set any template answer, e.g. --data author_name='Ada Lovelace' (repeatable); "
+    _data_flag(
+        new,
+        "set any template answer, e.g. --data author_name='Ada Lovelace' (repeatable); "
         "flags win over --data, which wins over --answers-file",
     )
     new.add_argument(
@@ -182,13 +184,7 @@ def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
     update.add_argument(
         "--yes", "-y", action="store_true", help="ask nothing: new questions take their defaults"
     )
-    update.add_argument(
-        "--data",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="change an answer, e.g. --data database=postgres (repeatable)",
-    )
+    _data_flag(update, "change an answer, e.g. --data database=postgres (repeatable)")
     update.add_argument(
         "--to", metavar="VERSION", help="a template version, e.g. v0.2.0 (default: the newest)"
     )
@@ -417,13 +413,7 @@ def _add_classroom_parsers(commands: Any) -> None:
     new.add_argument(
         "--vcs-ref", metavar="REF", help="template version, a git tag (default: the newest)"
     )
-    new.add_argument(
-        "--data",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="set a template answer for the whole class (repeatable)",
-    )
+    _data_flag(new, "set a template answer for the whole class (repeatable)")
     new.add_argument(
         "--yes", "-y", action="store_true", help="do not ask for confirmation (needed in scripts)"
     )
