@@ -35,7 +35,7 @@ import yaml
 from packaging.version import InvalidVersion, Version
 
 from roadmap_scaffold.errors import GenerationError, ScaffoldError, UserError
-from roadmap_scaffold.git import git, git_or_none
+from roadmap_scaffold.git import STAND_IN_EMAIL, STAND_IN_NAME, CommitIdentity, git, git_or_none
 
 PACKAGE_DIR = Path(__file__).parent
 PACKAGED_TEMPLATE = PACKAGE_DIR / "template"
@@ -103,16 +103,6 @@ def _template_from(source: str | None) -> TemplateSource:
     return TemplateSource(source, vcs_ref=None, files=None)
 
 
-# Commits the tool makes only for its own use (a snapshot of a source checkout)
-# must not depend on the machine having a git identity.
-_TOOL_IDENTITY = {
-    "GIT_AUTHOR_NAME": "roadmap-scaffold",
-    "GIT_AUTHOR_EMAIL": "roadmap-scaffold@localhost",
-    "GIT_COMMITTER_NAME": "roadmap-scaffold",
-    "GIT_COMMITTER_EMAIL": "roadmap-scaffold@localhost",
-}
-
-
 def checkout_snapshot(root: Path) -> str:
     """The commit id of ``root``'s tracked files as they are now, uncommitted changes included.
 
@@ -124,8 +114,10 @@ def checkout_snapshot(root: Path) -> str:
     clone copies the repository's objects, so it can check that commit out.
     Without uncommitted changes the snapshot is ``HEAD`` itself.
     """
+    # A commit for the tool's own use: it must not depend on the machine's git identity.
+    tool = CommitIdentity(STAND_IN_NAME, STAND_IN_EMAIL, from_git=False)
     try:
-        changes = git(root, "stash", "create", env=_TOOL_IDENTITY).strip()
+        changes = git(root, "stash", "create", env=tool.env()).strip()
         return changes or git(root, "rev-parse", "--verify", "HEAD").strip()
     except GenerationError as error:
         raise ScaffoldError(f"cannot read the template's commit in {root}: {error}") from error
