@@ -21,17 +21,8 @@ CATALOG_PATH = Path("templates") / "_catalog.yml"
 
 
 @dataclass(frozen=True)
-class Kind:
-    """A kind of project: a blog, a shop or a social network."""
-
-    key: str
-    title: str
-    summary: str
-
-
-@dataclass(frozen=True)
-class Database:
-    """A database the generated project can use by default."""
+class Option:
+    """A kind of project (a blog, a shop...) or a database: a key, a title, a summary."""
 
     key: str
     title: str
@@ -94,15 +85,19 @@ class EmailRule:
 class Catalog:
     """Everything roadmap-scaffold knows how to generate."""
 
-    kinds: dict[str, Kind]
-    databases: dict[str, Database]
+    kinds: dict[str, Option]
+    databases: dict[str, Option]
     languages: dict[str, Language]
     frameworks: dict[str, Framework]
     project_name: ProjectNameRule
     author_email: EmailRule
 
     def offered_combinations(self) -> list[tuple[str, str]]:
-        """Every (kind, framework) pair the template can generate, in catalog order."""
+        """Every (kind, framework) pair the template can generate, in catalog order.
+
+        The one rule of what is offered: a framework builds the kinds under its
+        ``kinds:``. Kinds and frameworks are offered when they are in a pair.
+        """
         return [
             (kind, framework.key)
             for kind in self.kinds
@@ -110,18 +105,15 @@ class Catalog:
             if kind in framework.kinds
         ]
 
-    def offered_kinds(self) -> list[Kind]:
+    def offered_kinds(self) -> list[Option]:
         """The kinds that at least one framework can build."""
         offered = {kind for kind, _ in self.offered_combinations()}
         return [kind for key, kind in self.kinds.items() if key in offered]
 
     def offered_frameworks(self, kind: str | None = None) -> list[Framework]:
         """The frameworks that can build ``kind`` (or anything, when ``kind`` is None)."""
-        return [
-            framework
-            for framework in self.frameworks.values()
-            if (kind in framework.kinds if kind else framework.kinds)
-        ]
+        able = {key for built, key in self.offered_combinations() if kind in (None, built)}
+        return [framework for key, framework in self.frameworks.items() if key in able]
 
     def languages_for(self, kind: str) -> list[Language]:
         """The languages with at least one framework that can build ``kind``."""
@@ -133,9 +125,17 @@ class Catalog:
         matching = [f for f in self.offered_frameworks(kind) if f.language == language]
         return sorted(matching, key=lambda framework: not framework.recommended)
 
+    def default_kind(self) -> str:
+        """The kind to build when the user did not choose one."""
+        return self.offered_kinds()[0].key
+
     def default_framework(self, kind: str) -> Framework:
         """The framework to use when the user did not choose one."""
         return self.frameworks_for(kind, self.languages_for(kind)[0].key)[0]
+
+    def default_database(self) -> str:
+        """The database to use when the user did not choose one."""
+        return next(iter(self.databases))
 
     def check_kind(self, kind: str) -> None:
         """Raise `UserError` unless ``kind`` is known and offered."""
@@ -185,14 +185,8 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
     except (OSError, ValueError, yaml.YAMLError) as error:
         raise UserError(f"cannot read the template's catalog {path}: {error}") from error
     return Catalog(
-        kinds={
-            key: Kind(key=key, title=item["title"], summary=item["summary"])
-            for key, item in data["kinds"].items()
-        },
-        databases={
-            key: Database(key=key, title=item["title"], summary=item["summary"])
-            for key, item in data["databases"].items()
-        },
+        kinds=_options(data["kinds"]),
+        databases=_options(data["databases"]),
         languages={
             key: Language(
                 key=key,
@@ -221,3 +215,7 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
         project_name=ProjectNameRule(**data["project_name"]),
         author_email=EmailRule(**data["author_email"]),
     )
+
+
+def _options(section: dict[str, Any]) -> dict[str, Option]:
+    return {key: Option(key, item["title"], item["summary"]) for key, item in section.items()}

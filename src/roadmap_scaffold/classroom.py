@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,20 +20,16 @@ from typing import Any
 import yaml
 
 from roadmap_scaffold.catalog import Catalog
-from roadmap_scaffold.errors import ScaffoldError, UserError
+from roadmap_scaffold.errors import GenerationError, ScaffoldError, UserError
 from roadmap_scaffold.generate import (
     GenerationRequest,
-    commit_identity,
     commit_initial,
     move_into_place,
     render,
     staging_for,
 )
-from roadmap_scaffold.update import (
-    check_project,
-    read_answers,
-    update_project,
-)
+from roadmap_scaffold.git import commit_all, git_or_none
+from roadmap_scaffold.update import check_project, read_answers, undo_update, update_project
 
 ROSTER_COLUMNS = ("name", "email", "github")
 # GitHub's rule: 1 to 39 letters, digits or single inner hyphens.
@@ -42,6 +37,14 @@ GITHUB_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 SUMMARY_FILE = "class.csv"
 
 Progress = Callable[[int, int, str], None]
+
+
+def _shown(repositories: list[Path], progress: Progress | None) -> Iterator[Path]:
+    """``repositories`` one by one, each announced to ``progress`` (number, total, name)."""
+    for number, repository in enumerate(repositories, start=1):
+        if progress:
+            progress(number, len(repositories), repository.name)
+        yield repository
 
 
 @dataclass(frozen=True)
@@ -262,10 +265,13 @@ def repositories(class_dir: Path) -> list[Path]:
     return found
 
 
-def _git(repository: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repository, capture_output=True, text=True, check=False
-    ).stdout.strip()
+def _uncommitted(repository: Path) -> bool:
+    """Whether ``repository`` has work git does not have yet.
+
+    A repository git cannot read counts as clean here: `update_project` then
+    names the problem in the repository's row.
+    """
+    return bool((git_or_none(repository, "status", "--porcelain") or "").strip())
 
 
 @dataclass(frozen=True)
@@ -293,8 +299,10 @@ def class_status(class_dir: Path) -> list[StatusRow]:
                 repository=repository.name,
                 version=version,
                 newest=newest,
-                clean=not _git(repository, "status", "--porcelain"),
-                last_commit=_git(repository, "log", "-1", "--format=%cs") or "none",
+                clean=not _uncommitted(repository),
+                # No commit yet is an answer, not a failure.
+                last_commit=(git_or_none(repository, "log", "-1", "--format=%cs") or "").strip()
+                or "none",
             )
         )
     return rows
@@ -316,18 +324,12 @@ def class_update(class_dir: Path, progress: Progress | None = None) -> list[Upda
     A clean update is committed in the student's repository; one with conflicts
     is left for a person to resolve (the files are named).
     """
-    outcomes = []
-    found = repositories(class_dir)
-    for number, repository in enumerate(found, start=1):
-        if progress:
-            progress(number, len(found), repository.name)
-        outcomes.append(_update_one(repository))
-    return outcomes
+    return [_update_one(repository) for repository in _shown(repositories(class_dir), progress)]
 
 
 def _update_one(repository: Path) -> UpdateOutcome:
     name = repository.name
-    if _git(repository, "status", "--porcelain"):
+    if _uncommitted(repository):
         return UpdateOutcome(name, "skipped", "uncommitted work: left untouched")
     try:
         report = update_project(repository, {}, None, ask_new_questions=False)
@@ -339,34 +341,14 @@ def _update_one(repository: Path) -> UpdateOutcome:
         )
     if report.old_version == report.new_version and not (report.changed or report.merged):
         return UpdateOutcome(name, "current", report.new_version)
-    committed = _commit_update(repository, f"Update from the template {report.new_version}")
-    if committed is not None:
+    try:
+        commit_all(repository, f"Update from the template {report.new_version}")
+    except GenerationError as error:
         # Left dirty, the next run would skip it as "uncommitted work": undo the update
         # (the repository was clean before it, so this removes nothing of the student's).
-        _git(repository, "reset", "--hard", "--quiet", "HEAD")
-        _git(repository, "clean", "-fd", "--quiet")
-        return UpdateOutcome(name, "failed", f"git commit failed, update undone: {committed}")
+        undo_update(repository)
+        return UpdateOutcome(name, "failed", f"{error}; update undone")
     return UpdateOutcome(name, "updated", f"{report.old_version} -> {report.new_version}")
-
-
-def _commit_update(repository: Path, message: str) -> str | None:
-    """Commit everything in ``repository``; None, or git's complaint in one line.
-
-    The commit is by `commit_identity`: git's own identity, or a named stand-in
-    when this machine has none (a fresh CI runner, a new teacher's laptop).
-    """
-    env = {**os.environ, **commit_identity().env()}
-    for args in (
-        ["add", "--all"],
-        ["-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify", "-m", message],
-    ):
-        result = subprocess.run(
-            ["git", *args], cwd=repository, env=env, capture_output=True, text=True, check=False
-        )
-        if result.returncode != 0:
-            lines = (result.stderr or result.stdout).strip().splitlines()
-            return " ".join(line.strip() for line in lines if line.strip()) or "no message"
-    return None
 
 
 @dataclass(frozen=True)
@@ -384,12 +366,7 @@ def class_grade(
     class_dir: Path, progress: Progress | None = None, timeout: int = 900
 ) -> list[GradeRow]:
     """Run `make grade` in every repository and collect grade.json."""
-    rows = []
-    found = repositories(class_dir)
-    for number, repository in enumerate(found, start=1):
-        if progress:
-            progress(number, len(found), repository.name)
-        rows.append(_grade_one(repository, timeout))
+    rows = [_grade_one(repo, timeout) for repo in _shown(repositories(class_dir), progress)]
     _write_grades(class_dir, rows)
     return rows
 

@@ -1,8 +1,10 @@
 """The command line: flags in, exit codes out.
 
-Every subcommand builds its inputs and calls one function of the library; one
-handler (`main`) turns a `ScaffoldError` into one line on stderr and an exit
-code, and Ctrl-C into exit 130. No traceback reaches the user on purpose.
+Every subcommand maps its flags onto the library (answers.py resolves what to
+generate) and returns an exit code. One handler (`main`) turns a `ScaffoldError`
+into one line on stderr and an exit code, Ctrl-C into exit 130, and anything
+unforeseen into one line naming the command and ROADMAP_SCAFFOLD_DEBUG=1 (which
+shows the traceback). No traceback reaches the user on purpose.
 """
 
 from __future__ import annotations
@@ -15,20 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from roadmap_scaffold import __version__
+from roadmap_scaffold.answers import CHOICE_ANSWERS, Ask, given_answers, parse_data, resolve
 from roadmap_scaffold.catalog import Catalog, load_catalog
 from roadmap_scaffold.errors import Cancelled, ScaffoldError, UserError
-from roadmap_scaffold.generate import (
-    GenerationRequest,
-    check_destination,
-    commit_identity,
-    generate,
-    git_identity,
-)
+from roadmap_scaffold.generate import GenerationRequest, check_destination, generate
+from roadmap_scaffold.git import commit_identity, git_identity
 from roadmap_scaffold.next_steps import next_steps
-from roadmap_scaffold.store import local_template_root, template_from, template_questions
+from roadmap_scaffold.store import template_from
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,8 +36,6 @@ class _Parser(argparse.ArgumentParser):
 
 # Set to anything but 0 to see the traceback of an unexpected error.
 DEBUG_VARIABLE = "ROADMAP_SCAFFOLD_DEBUG"
-# The answers whose values are keys of the catalog: matched whatever their case.
-CHOICE_ANSWERS = ("kind", "framework", "database")
 
 
 def _subcommand(commands: Any, name: str, summary: str, description: str, epilog: str) -> Any:
@@ -74,15 +68,20 @@ class _Defaults:
     def of(cls, catalog: Catalog | None) -> _Defaults:
         if catalog is None:
             return cls()
-        kind = catalog.offered_kinds()[0].key
+        kind = catalog.default_kind()
         return cls(
             kinds=_either(k.key for k in catalog.offered_kinds()),
             kind=kind,
             frameworks=_either(f.key for f in catalog.offered_frameworks()),
             framework=catalog.default_framework(kind).key,
             databases=_either(catalog.databases),
-            database=next(iter(catalog.databases)),
+            database=catalog.default_database(),
         )
+
+
+def _data_flag(parser: argparse.ArgumentParser, text: str) -> None:
+    """``--data KEY=VALUE``, repeatable (answers.parse_data reads it)."""
+    parser.add_argument("--data", action="append", default=[], metavar="KEY=VALUE", help=text)
 
 
 def _either(keys: Iterable[str]) -> str:
@@ -137,12 +136,9 @@ def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
         "or the first that builds the chosen kind); `roadmap-scaffold list` shows them all",
     )
     new.add_argument("--database", help=f"{defaults.databases} (default: {defaults.database})")
-    new.add_argument(
-        "--data",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="set any template answer, e.g. --data author_name='Ada Lovelace' (repeatable); "
+    _data_flag(
+        new,
+        "set any template answer, e.g. --data author_name='Ada Lovelace' (repeatable); "
         "flags win over --data, which wins over --answers-file",
     )
     new.add_argument(
@@ -188,13 +184,7 @@ def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
     update.add_argument(
         "--yes", "-y", action="store_true", help="ask nothing: new questions take their defaults"
     )
-    update.add_argument(
-        "--data",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="change an answer, e.g. --data database=postgres (repeatable)",
-    )
+    _data_flag(update, "change an answer, e.g. --data database=postgres (repeatable)")
     update.add_argument(
         "--to", metavar="VERSION", help="a template version, e.g. v0.2.0 (default: the newest)"
     )
@@ -313,127 +303,60 @@ def _describe_os_error(error: OSError) -> str:
 def command_new(args: argparse.Namespace) -> int:
     """`roadmap-scaffold new`: ask (or take defaults), generate, print the next steps."""
     template = template_from(args.template, args.vcs_ref)
-    template_root = template.files
-    catalog = load_catalog(template_root) if template_root else None
-    decided = _decided_answers(args, template_root)
+    catalog = load_catalog(template.files) if template.files else None
+    flags = {key: getattr(args, key) for key in CHOICE_ANSWERS}
+    given = given_answers(template.files, args.answers_file, args.data, flags)
     destination = Path(args.directory) if args.directory else None
     suggested = _suggestions(destination)
-
-    if args.yes:
-        answers = _with_defaults(catalog, decided, suggested)
-    elif sys.stdin.isatty() and sys.stdout.isatty():
-        if catalog is None:
-            raise UserError("the wizard needs a local template: pass --yes with a git --template")
-        _check_choices(catalog, decided)
-        if destination is not None:
-            check_destination(destination)  # before the questions, not after them
-        from roadmap_scaffold.wizard import QuestionaryPrompter, run_wizard
-
-        answers = run_wizard(catalog, decided, suggested, QuestionaryPrompter())
-    else:
-        raise UserError(
-            "no terminal to ask questions on: pass --yes to take the defaults "
-            "(and --kind, --framework, --database or --data to choose)"
-        )
-
-    from_folder = "project_name" not in decided and answers["project_name"] == (
-        suggested["project_name"] or None
+    answers = resolve(
+        catalog, given, suggested, None if args.yes else _wizard(catalog, destination, suggested)
     )
-    if catalog is not None:
-        if from_folder:
-            _check_folder_name(catalog, str(answers["project_name"]))
-        _check_choices(catalog, answers)
-    destination = destination or Path(str(answers["project_name"]))
+    from_folder = "project_name" not in given and answers.project_name == suggested["project_name"]
+    destination = destination or Path(answers.project_name)
     generate(
         GenerationRequest(
             destination=destination,
-            answers=answers,
+            answers=answers.for_copier(),
             template=template.location,
             vcs_ref=template.vcs_ref,
             git=not args.no_git,
         )
     )
     if from_folder and args.yes:
-        _note(f"project name: {answers['project_name']} (from the folder name)")
+        _note(f"project name: {answers.project_name} (from the folder name)")
     if not args.no_git:
-        _note(
-            commit_identity(
-                str(answers.get("author_name") or ""), str(answers.get("author_email") or "")
-            ).note()
-        )
-    _print_next_steps(destination, answers, catalog)
+        _note(commit_identity(answers.author_name or "", answers.author_email or "").note())
+    print(next_steps(destination, answers.for_copier(), catalog))
     return 0
+
+
+def _wizard(catalog: Catalog | None, destination: Path | None, suggested: dict[str, str]) -> Ask:
+    """The wizard, asking on this terminal (refused when there is none to ask on).
+
+    It runs once the given answers are checked, so a bad flag is reported first.
+    """
+
+    def ask(given: dict[str, Any]) -> dict[str, Any]:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            raise UserError(
+                "no terminal to ask questions on: pass --yes to take the defaults "
+                "(and --kind, --framework, --database or --data to choose)"
+            )
+        if catalog is None:
+            raise UserError("the wizard needs a local template: pass --yes with a git --template")
+        if destination is not None:
+            check_destination(destination)  # before the questions, not after them
+        from roadmap_scaffold.wizard import QuestionaryPrompter, run_wizard
+
+        return run_wizard(catalog, given, suggested, QuestionaryPrompter())
+
+    return ask
 
 
 def _note(text: str) -> None:
     """A line for the user beside the command's output (on stderr), if there is one."""
     if text:
         print(text, file=sys.stderr)
-
-
-def _parse_data(items: list[str]) -> dict[str, str]:
-    """``--data KEY=VALUE`` pairs as a dict."""
-    data = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise UserError(f"--data expects KEY=VALUE, got {item!r}")
-        data[key.strip()] = value
-    return data
-
-
-def _decided_answers(args: argparse.Namespace, template_root: Path | None) -> dict[str, Any]:
-    """Merge the answers file, then --data, then the dedicated flags (strongest last)."""
-    decided: dict[str, Any] = {}
-    if args.answers_file:
-        decided.update(_read_answers_file(args.answers_file))
-    decided.update(_parse_data(args.data))
-    for key in CHOICE_ANSWERS:
-        if getattr(args, key):
-            decided[key] = getattr(args, key)
-    decided = _normalised(decided)
-    if template_root is not None:
-        known = template_questions(template_root)
-        unknown = sorted(set(decided) - known)
-        if unknown:
-            raise UserError(
-                f"unknown answer {unknown[0]!r}: the template asks {', '.join(sorted(known))}"
-            )
-    return decided
-
-
-def _read_answers_file(path: Path) -> dict[str, Any]:
-    """Read a YAML answers file; Copier's own keys (``_src_path``...) are skipped."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise UserError(f"cannot read the answers file {path}: {error.strerror}") from error
-    except UnicodeDecodeError as error:
-        raise UserError(f"the answers file {path} is not UTF-8 text") from error
-    except yaml.YAMLError as error:
-        raise UserError(f"the answers file {path} is not valid YAML{_where(error)}") from error
-    if not isinstance(data, dict):
-        raise UserError(f"the answers file {path} must be a YAML mapping of KEY: VALUE")
-    return {str(key): value for key, value in data.items() if not str(key).startswith("_")}
-
-
-def _where(error: yaml.YAMLError) -> str:
-    """Where in the file PyYAML stopped, and why, as ``" (line 3, column 7: why)"``."""
-    mark = getattr(error, "problem_mark", None)
-    if mark is None:
-        return ""
-    problem = getattr(error, "problem", None)
-    return f" (line {mark.line + 1}, column {mark.column + 1}" + (
-        f": {problem})" if problem else ")"
-    )
-
-
-def _normalised(answers: dict[str, Any]) -> dict[str, Any]:
-    """``answers`` with the catalog's choices in lowercase: --framework FastAPI works."""
-    return {
-        key: value.strip().lower() if key in CHOICE_ANSWERS and isinstance(value, str) else value
-        for key, value in answers.items()
-    }
 
 
 def _suggestions(destination: Path | None) -> dict[str, str]:
@@ -444,53 +367,6 @@ def _suggestions(destination: Path | None) -> dict[str, str]:
         "author_name": identity.get("name", ""),
         "author_email": identity.get("email", ""),
     }
-
-
-def _with_defaults(
-    catalog: Catalog | None, decided: dict[str, Any], suggested: dict[str, str]
-) -> dict[str, Any]:
-    """`--yes`: everything not decided takes its default."""
-    answers = dict(decided)
-    if catalog is not None:
-        if "framework" in answers and "kind" not in answers:
-            catalog.check_framework(str(answers["framework"]), kind=None)
-            answers["kind"] = catalog.frameworks[str(answers["framework"])].kinds[0]
-        answers.setdefault("kind", catalog.offered_kinds()[0].key)
-        catalog.check_kind(str(answers["kind"]))
-        answers.setdefault("framework", catalog.default_framework(str(answers["kind"])).key)
-    answers.setdefault("database", next(iter(catalog.databases)) if catalog else "sqlite")
-    answers.setdefault("project_name", suggested["project_name"] or f"my-{answers.get('kind')}")
-    for key in ("author_name", "author_email"):
-        if suggested.get(key):
-            answers.setdefault(key, suggested[key])
-    return answers
-
-
-def _check_folder_name(catalog: Catalog, name: str) -> None:
-    """Refuse a folder's name as the project's name, saying where it came from."""
-    problem = catalog.project_name.problem_with(name)
-    if problem:
-        raise UserError(
-            f"invalid project name {name!r} (from the folder name): it {problem}; "
-            "choose another folder or pass --data project_name=NAME"
-        )
-
-
-def _check_choices(catalog: Catalog, answers: dict[str, Any]) -> None:
-    """Refuse a bad kind, framework, database or name before anything is asked or written."""
-    if "database" in answers:
-        catalog.check_database(str(answers["database"]))
-    if "kind" in answers:
-        catalog.check_kind(str(answers["kind"]))
-    if "framework" in answers:
-        kind = str(answers["kind"]) if "kind" in answers else None
-        catalog.check_framework(str(answers["framework"]), kind)
-    if "project_name" in answers:
-        catalog.check_project_name(str(answers["project_name"]))
-
-
-def _print_next_steps(destination: Path, answers: dict[str, Any], catalog: Catalog | None) -> None:
-    print(next_steps(destination, answers, catalog))
 
 
 # --- classroom -------------------------------------------------------------------------
@@ -537,13 +413,7 @@ def _add_classroom_parsers(commands: Any) -> None:
     new.add_argument(
         "--vcs-ref", metavar="REF", help="template version, a git tag (default: the newest)"
     )
-    new.add_argument(
-        "--data",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="set a template answer for the whole class (repeatable)",
-    )
+    _data_flag(new, "set a template answer for the whole class (repeatable)")
     new.add_argument(
         "--yes", "-y", action="store_true", help="do not ask for confirmation (needed in scripts)"
     )
@@ -622,21 +492,10 @@ def command_classroom_new(args: argparse.Namespace) -> int:
     if template.files is None:
         raise UserError("classroom new needs a local template folder or the default template")
     catalog = load_catalog(template.files)
-    answers: dict[str, Any] = _normalised(
-        {
-            "kind": args.kind,
-            "framework": args.framework,
-            **_parse_data(args.data),
-            "classroom": True,
-        }
-    )
-    unknown = sorted(set(answers) - template_questions(template.files))
-    if unknown:
-        raise UserError(f"unknown answer {unknown[0]!r}")
-    _check_choices(catalog, answers)
-    answers.setdefault("database", next(iter(catalog.databases)))
-    answers.setdefault("project_name", f"my-{answers['kind']}")
-    catalog.check_project_name(str(answers["project_name"]))
+    flags = {"kind": args.kind, "framework": args.framework}
+    given = given_answers(template.files, None, args.data, flags)
+    # Each student's name and e-mail go in later: no author is suggested.
+    answers = resolve(catalog, {**given, "classroom": True}, suggested={})
     students = read_roster(args.roster, catalog)
     check_destination(args.output)
     _confirm(f"Create {_repositories(len(students))} in {args.output}?", args.yes)
@@ -645,7 +504,7 @@ def command_classroom_new(args: argparse.Namespace) -> int:
         args.output,
         template.location,
         template.vcs_ref,
-        answers,
+        answers.for_copier(),
         progress=_progress(),
     )
     print(
@@ -719,7 +578,7 @@ def command_update(args: argparse.Namespace) -> int:
         raise UserError("no terminal to ask questions on: pass --yes to take the defaults")
     report = update_project(
         Path(args.directory),
-        data=_parse_data(args.data),
+        data=parse_data(args.data),
         to_version=args.to,
         ask_new_questions=not args.yes,
     )
@@ -748,7 +607,7 @@ def command_check(args: argparse.Namespace) -> int:
 
 def command_list(args: argparse.Namespace) -> int:
     """`roadmap-scaffold list`: kinds, frameworks and which combinations exist."""
-    template_root = local_template_root(args.template)
+    template_root = template_from(args.template).files
     if template_root is None:
         raise UserError("list needs a local template folder")
     catalog = load_catalog(template_root)

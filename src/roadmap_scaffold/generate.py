@@ -15,13 +15,11 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
 import tempfile
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stderr
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +27,7 @@ import yaml
 
 from roadmap_scaffold import copier_patches
 from roadmap_scaffold.errors import GenerationError, UserError
-from roadmap_scaffold.git import git, require_git
+from roadmap_scaffold.git import CommitIdentity, commit_all, commit_identity, git, require_git
 from roadmap_scaffold.releases import release_tree
 
 
@@ -110,34 +108,41 @@ def render(request: GenerationRequest, project: Path) -> None:
     names the bundle and the tag, as Copier's clone would have.
     """
     from copier import run_copy  # imported late: `list` and `--help` stay instant
-    from copier.errors import CopierError
 
     release = release_tree(request.template) if request.vcs_ref is None else None
-    try:
-        with (
-            warnings.catch_warnings(),
-            redirect_stderr(io.StringIO()),
-            copier_patches.applied(),
-        ):
-            # Quiet means quiet: Copier still prints notes such as "No git tags found
-            # in template; using HEAD as ref", and warns when the template is a source
-            # checkout with local edits. Failures arrive as exceptions, handled below.
-            warnings.simplefilter("ignore")
-            run_copy(
-                str(release.files) if release else request.template,
-                project,
-                data=request.answers,
-                vcs_ref=request.vcs_ref,
-                defaults=True,
-                overwrite=True,
-                quiet=True,
-                unsafe=False,
-            )
-    except (CopierError, ValueError) as error:
-        # Copier reports failed validators and bad choices as plain ValueError.
-        raise GenerationError(_one_line(str(error))) from error
+    with _copier_quietly(), copier_patches.applied():
+        run_copy(
+            str(release.files) if release else request.template,
+            project,
+            data=request.answers,
+            vcs_ref=request.vcs_ref,
+            defaults=True,
+            overwrite=True,
+            quiet=True,
+            unsafe=False,
+        )
     if release is not None:
         _record_source(project / _answers_file(release.files), request.template, release.commit)
+
+
+@contextmanager
+def _copier_quietly() -> Iterator[None]:
+    """Run Copier with nothing on the terminal; its failures become one line.
+
+    Quiet means quiet: Copier still prints notes such as "No git tags found in
+    template; using HEAD as ref", and warns when the template is a source
+    checkout with local edits. Failures arrive as exceptions: Copier reports
+    failed validators and bad choices as plain ValueError.
+    """
+    from copier.errors import CopierError
+
+    try:
+        with warnings.catch_warnings(), redirect_stderr(io.StringIO()):
+            warnings.simplefilter("ignore")
+            yield
+    except (CopierError, ValueError) as error:
+        lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+        raise GenerationError(" ".join(lines) or "Copier could not render the template") from error
 
 
 def _answers_file(template: Path) -> str:
@@ -171,29 +176,19 @@ def update_with_copier(
     the same lines it writes ``<<<<<<< before updating`` markers.
     """
     from copier import run_update
-    from copier.errors import CopierError
 
-    try:
-        with warnings.catch_warnings(), redirect_stderr(io.StringIO()):
-            warnings.simplefilter("ignore")
-            run_update(
-                project,
-                data=data,
-                vcs_ref=vcs_ref,
-                defaults=not ask_new_questions,
-                skip_answered=True,
-                overwrite=True,
-                conflict="inline",
-                quiet=True,
-                unsafe=False,
-            )
-    except (CopierError, ValueError) as error:
-        raise GenerationError(_one_line(str(error))) from error
-
-
-def _one_line(message: str) -> str:
-    lines = [line.strip() for line in message.strip().splitlines() if line.strip()]
-    return " ".join(lines) or "Copier could not render the template"
+    with _copier_quietly():
+        run_update(
+            project,
+            data=data,
+            vcs_ref=vcs_ref,
+            defaults=not ask_new_questions,
+            skip_answered=True,
+            overwrite=True,
+            conflict="inline",
+            quiet=True,
+            unsafe=False,
+        )
 
 
 def commit_initial(project: Path, answers: dict[str, Any]) -> CommitIdentity:
@@ -205,88 +200,8 @@ def commit_initial(project: Path, answers: dict[str, Any]) -> CommitIdentity:
     committer = commit_identity(
         str(answers.get("author_name") or ""), str(answers.get("author_email") or "")
     )
-    env = {**os.environ, **committer.env()}
-    message = f"Start {answers['project_name']} from roadmap-scaffold"
     git(project, "init", "--quiet", "--initial-branch=main")
-    git(project, "add", "--all", env=env)
-    git(project, "-c", "commit.gpgsign=false", "commit", "--quiet", "--no-verify",
-        "-m", message, env=env)  # fmt: skip
-    return committer
-
-
-# Who commits when git knows nobody (no user.name or user.email anywhere): a name
-# that says what happened, so that `git log` shows it and the user can amend it.
-STAND_IN_NAME = "roadmap-scaffold"
-STAND_IN_EMAIL = "roadmap-scaffold@users.noreply.localhost"
-
-
-@dataclass(frozen=True)
-class CommitIdentity:
-    """The name and e-mail address the tool's commits carry, as author and committer."""
-
-    name: str
-    email: str
-    from_git: bool
-    """False when git has no identity of its own and this one stands in for it."""
-
-    def env(self) -> dict[str, str]:
-        """The environment variables that make ``git commit`` use this identity."""
-        return {
-            "GIT_AUTHOR_NAME": self.name,
-            "GIT_AUTHOR_EMAIL": self.email,
-            "GIT_COMMITTER_NAME": self.name,
-            "GIT_COMMITTER_EMAIL": self.email,
-        }
-
-    def note(self) -> str:
-        """One line for the user when git had no identity, else empty."""
-        if self.from_git:
-            return ""
-        return (
-            "note: git has no user.name/user.email, so the tool's commits are by "
-            f"{self.name} <{self.email}>; set yours with `git config --global user.name "
-            "'Your Name'` and `git config --global user.email you@example.com`, then "
-            "`git commit --amend --no-edit --reset-author` signs the last one as you"
-        )
-
-
-def commit_identity(author_name: str = "", author_email: str = "") -> CommitIdentity:
-    """Who the tool's commits are by: git's own identity, else a stand-in.
-
-    The one place that decides it, for `new`, `classroom new` and `classroom
-    update`. git's identity (``GIT_AUTHOR_*`` variables, then ``user.name`` and
-    ``user.email``) wins. Without one, git would refuse to commit, so the
-    project's author (``author_name``/``author_email``, when known) or else
-    STAND_IN_NAME signs instead, and `CommitIdentity.note` says how to amend it.
-    """
-    configured = git_identity()
-    name = os.environ.get("GIT_AUTHOR_NAME") or configured.get("name", "")
-    email = os.environ.get("GIT_AUTHOR_EMAIL") or configured.get("email", "")
-    if name and email:
-        return CommitIdentity(name, email, from_git=True)
-    return CommitIdentity(
-        name or author_name.strip() or STAND_IN_NAME,
-        email or author_email.strip() or STAND_IN_EMAIL,
-        from_git=False,
-    )
-
-
-@cache
-def git_identity() -> dict[str, str]:
-    """The user's git ``user.name`` and ``user.email`` (missing keys are left out)."""
-    if shutil.which("git") is None:
-        return {}
-    result = subprocess.run(
-        ["git", "config", "--get-regexp", r"^user\.(name|email)$"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    identity: dict[str, str] = {}
-    for line in result.stdout.splitlines():
-        key, _, value = line.partition(" ")
-        identity[key.removeprefix("user.")] = value.strip()
-    return identity
+    return commit_all(project, f"Start {answers['project_name']} from roadmap-scaffold", committer)
 
 
 def move_into_place(project: Path, destination: Path) -> None:

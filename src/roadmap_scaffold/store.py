@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +34,8 @@ from typing import Any, NamedTuple
 import yaml
 from packaging.version import InvalidVersion, Version
 
-from roadmap_scaffold.errors import ScaffoldError, UserError
+from roadmap_scaffold.errors import GenerationError, ScaffoldError, UserError
+from roadmap_scaffold.git import STAND_IN_EMAIL, STAND_IN_NAME, CommitIdentity, git, git_or_none
 
 PACKAGE_DIR = Path(__file__).parent
 PACKAGED_TEMPLATE = PACKAGE_DIR / "template"
@@ -103,16 +103,6 @@ def _template_from(source: str | None) -> TemplateSource:
     return TemplateSource(source, vcs_ref=None, files=None)
 
 
-# Commits the tool makes only for its own use (a snapshot of a source checkout)
-# must not depend on the machine having a git identity.
-_TOOL_IDENTITY = {
-    "GIT_AUTHOR_NAME": "roadmap-scaffold",
-    "GIT_AUTHOR_EMAIL": "roadmap-scaffold@localhost",
-    "GIT_COMMITTER_NAME": "roadmap-scaffold",
-    "GIT_COMMITTER_EMAIL": "roadmap-scaffold@localhost",
-}
-
-
 def checkout_snapshot(root: Path) -> str:
     """The commit id of ``root``'s tracked files as they are now, uncommitted changes included.
 
@@ -124,17 +114,13 @@ def checkout_snapshot(root: Path) -> str:
     clone copies the repository's objects, so it can check that commit out.
     Without uncommitted changes the snapshot is ``HEAD`` itself.
     """
-    env = {**os.environ, **_TOOL_IDENTITY}
-    for command in (["git", "stash", "create"], ["git", "rev-parse", "--verify", "HEAD"]):
-        result = subprocess.run(
-            command, cwd=root, env=env, capture_output=True, text=True, check=False
-        )
-        commit = result.stdout.strip()
-        if result.returncode != 0:
-            break
-        if commit:
-            return commit
-    raise ScaffoldError(f"cannot read the template's commit in {root}: {result.stderr.strip()}")
+    # A commit for the tool's own use: it must not depend on the machine's git identity.
+    tool = CommitIdentity(STAND_IN_NAME, STAND_IN_EMAIL, from_git=False)
+    try:
+        changes = git(root, "stash", "create", env=tool.env()).strip()
+        return changes or git(root, "rev-parse", "--verify", "HEAD").strip()
+    except GenerationError as error:
+        raise ScaffoldError(f"cannot read the template's commit in {root}: {error}") from error
 
 
 def require_version(location: str, ref: str) -> str:
@@ -164,13 +150,10 @@ def _is_bare_repository(path: Path) -> bool:
 def _git_has_commit(repository: Path, ref: str) -> bool:
     if ref.startswith("-"):
         return False  # an option, not a revision
-    result = subprocess.run(
-        ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
-        cwd=repository,
-        capture_output=True,
-        check=False,
+    # git's "no" is the answer here: the ref is no commit of this repository.
+    return (
+        git_or_none(repository, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") is not None
     )
-    return result.returncode == 0
 
 
 def data_dir() -> Path:
@@ -242,44 +225,32 @@ def receive_releases(bundle: Path) -> None:
     """
     store = data_dir() / STORE_NAME
     installed = data_dir() / BUNDLE_NAME
-    if not (store / "HEAD").is_file():
-        store.parent.mkdir(parents=True, exist_ok=True)
-        _store_git(store.parent, "init", "--quiet", "--bare", STORE_NAME)
-        if installed.is_file():  # a bundle from a version before the store: keep its tags
-            _fetch_new_tags(store, installed)
-    _fetch_new_tags(store, bundle)
-    with tempfile.TemporaryDirectory(dir=store.parent, prefix=".bundle-") as scratch:
-        partial = Path(scratch) / BUNDLE_NAME
-        _store_git(store, "bundle", "create", "--quiet", str(partial), "--tags")
-        os.chmod(partial, 0o644)
-        os.replace(partial, installed)
+    try:
+        if not (store / "HEAD").is_file():
+            store.parent.mkdir(parents=True, exist_ok=True)
+            git(store.parent, "init", "--quiet", "--bare", STORE_NAME)
+            if installed.is_file():  # a bundle from a version before the store: keep its tags
+                _fetch_new_tags(store, installed)
+        _fetch_new_tags(store, bundle)
+        with tempfile.TemporaryDirectory(dir=store.parent, prefix=".bundle-") as scratch:
+            partial = Path(scratch) / BUNDLE_NAME
+            git(store, "bundle", "create", "--quiet", str(partial), "--tags")
+            os.chmod(partial, 0o644)
+            os.replace(partial, installed)
+    except GenerationError as error:
+        raise ScaffoldError(f"cannot update the template store {data_dir()}: {error}") from error
 
 
 def _fetch_new_tags(store: Path, bundle: Path) -> None:
-    have = {line.split()[-1] for line in _store_git(store, "show-ref", "--tags").splitlines()}
+    have = set(git(store, "for-each-ref", "--format=%(refname)", "refs/tags").split())
+    heads = git(None, "bundle", "list-heads", str(bundle)).splitlines()
     new = [
         ref
-        for _, ref in (line.split() for line in _heads(bundle))
+        for ref in (line.split()[-1] for line in heads)  # "<object id> <ref>"
         if ref.startswith("refs/tags/") and not ref.endswith("^{}") and ref not in have
     ]
     if new:
-        _store_git(store, "fetch", "--quiet", "--no-tags", str(bundle),
-                   *(f"{ref}:{ref}" for ref in new))  # fmt: skip
-
-
-def _heads(bundle: Path) -> list[str]:
-    return _store_git(bundle.parent, "bundle", "list-heads", str(bundle)).splitlines()
-
-
-def _store_git(where: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=where, capture_output=True, text=True, check=False)
-    # show-ref exits 1 when there is no tag yet: an empty list, not a failure.
-    if result.returncode != 0 and not (args[0] == "show-ref" and not result.stderr.strip()):
-        detail = " ".join(result.stderr.split()) or f"exit status {result.returncode}"
-        raise ScaffoldError(
-            f"cannot update the template store {data_dir()}: git {args[0]}: {detail}"
-        )
-    return result.stdout
+        git(store, "fetch", "--quiet", "--no-tags", str(bundle), *(f"{ref}:{ref}" for ref in new))
 
 
 class Release(NamedTuple):
@@ -298,15 +269,16 @@ def release_tags(location: str) -> list[Release]:
     """
     path = Path(location).expanduser()
     command = (
-        ["git", "bundle", "list-heads", str(path)]
+        ("bundle", "list-heads", str(path))
         if path.suffix == ".bundle"
-        else ["git", "ls-remote", "--tags", str(path if path.exists() else location)]
+        else ("ls-remote", "--tags", str(path if path.exists() else location))
     )
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise UserError(f"cannot read the template's versions from {location}")
+    try:
+        listing = git(None, *command)
+    except GenerationError as error:
+        raise UserError(f"cannot read the template's versions from {location}") from error
     tags = []
-    for line in result.stdout.splitlines():
+    for line in listing.splitlines():
         fields = line.split()  # "<object id> <ref>"
         object_id, ref = fields[0], fields[-1]
         if ref.startswith("refs/tags/") and not ref.endswith("^{}"):
@@ -323,11 +295,6 @@ def parse_version(name: str) -> Version | None:
         return Version(name)
     except InvalidVersion:
         return None
-
-
-def local_template_root(source: str | None) -> Path | None:
-    """Return the folder of ``source`` when it is a local template, else None (a git URL)."""
-    return template_from(source).files
 
 
 def template_questions(template_root: Path) -> set[str]:

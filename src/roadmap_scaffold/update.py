@@ -9,7 +9,6 @@ project's template version with the newest one.
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ import yaml
 
 from roadmap_scaffold.errors import UserError
 from roadmap_scaffold.generate import update_with_copier
+from roadmap_scaffold.git import git, git_or_none
 from roadmap_scaffold.store import (
     install_bundle,
     is_installed_bundle,
@@ -70,14 +70,10 @@ def read_answers(project: Path) -> dict[str, Any]:
     return answers
 
 
-def _git(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=False)
-
-
 def _require_clean_repository(project: Path) -> None:
-    if _git(project, "rev-parse", "--is-inside-work-tree").returncode != 0:
+    if git_or_none(project, "rev-parse", "--is-inside-work-tree") is None:
         raise UserError(f"{project} is not a git repository: the update needs git to merge safely")
-    if _git(project, "status", "--porcelain").stdout.strip():
+    if git(project, "status", "--porcelain").strip():
         raise UserError(
             f"{project} has uncommitted changes: commit (or stash) them first, "
             "so that the update can never mix with unsaved work"
@@ -125,7 +121,7 @@ def update_project(
     try:
         update_with_copier(project, data, to_version, ask_new_questions)
     except BaseException:
-        _restore(project)  # the tree was clean: this undoes only the failed update
+        undo_update(project)
         raise
     new_answers = read_answers(project)
     report = UpdateReport(
@@ -145,16 +141,16 @@ def update_project(
 
 def _files_changed_since_generation(project: Path) -> set[str]:
     """Files the learner committed changes to after the project's first commit."""
-    first = _git(project, "rev-list", "--max-parents=0", "HEAD").stdout.split()
+    # No commit at all is no failure here: nothing was changed since.
+    first = (git_or_none(project, "rev-list", "--max-parents=0", "HEAD") or "").split()
     if not first:
         return set()
-    result = _git(project, "diff", "--name-only", first[-1], "HEAD")
-    return set(result.stdout.split())
+    return set(git(project, "diff", "--name-only", first[-1], "HEAD").split())
 
 
 def _changed_paths(project: Path) -> list[str]:
-    result = _git(project, "status", "--porcelain", "--untracked-files=all")
-    return sorted(line[3:].strip() for line in result.stdout.splitlines() if line.strip())
+    status = git(project, "status", "--porcelain", "--untracked-files=all")
+    return sorted(line[3:].strip() for line in status.splitlines() if line.strip())
 
 
 def _has_conflict_markers(path: Path) -> bool:
@@ -166,9 +162,14 @@ def _has_conflict_markers(path: Path) -> bool:
     return any(line.startswith(CONFLICT_MARKER) for line in text.splitlines())
 
 
-def _restore(project: Path) -> None:
-    _git(project, "reset", "--hard", "--quiet", "HEAD")
-    _git(project, "clean", "-fd", "--quiet")
+def undo_update(project: Path) -> None:
+    """Put ``project`` back at its last commit: it was clean before the update began.
+
+    Best effort on purpose: it runs while another error is on its way to the
+    user, and that error, not a failed undo, is what they need to read.
+    """
+    git_or_none(project, "reset", "--hard", "--quiet", "HEAD")
+    git_or_none(project, "clean", "-fd", "--quiet")
 
 
 def summary(report: UpdateReport) -> str:

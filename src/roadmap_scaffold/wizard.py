@@ -300,22 +300,20 @@ def summary(catalog: Catalog, answers: dict[str, Any], only: set[str] | None = N
     author = answers.get("author_name", "")
     if answers.get("author_email"):
         author += f" <{answers['author_email']}>"
-    building = kind.title
-    framework_line = f"{framework.title} ({language.title})"
-    database_line = database.title
-    if "kind" in only:
-        building += ", the only choice"
-    if "framework" in only:
-        framework_line += ", the only choice"
-    if "database" in only:
-        database_line += ", the only choice"
+    chosen = {
+        "kind": kind.title,
+        "framework": f"{framework.title} ({language.title})",
+        "database": database.title,
+    }
+    for key in only & chosen.keys():
+        chosen[key] += ", the only choice"
     return "\n".join(
         [
             "Here is your project:",
             f"  Project:    {answers['project_name']}",
-            f"  Building:   {building}",
-            f"  Framework:  {framework_line}",
-            f"  Database:   {database_line}",
+            f"  Building:   {chosen['kind']}",
+            f"  Framework:  {chosen['framework']}",
+            f"  Database:   {chosen['database']}",
             f"  Author:     {author}",
         ]
     )

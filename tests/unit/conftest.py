@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from tests.support.template_repo import export_tracked
 
-from roadmap_scaffold import generate as generate_module
 from roadmap_scaffold.catalog import Catalog, load_catalog
+from roadmap_scaffold.git import git_identity
 
 # A generous ceiling for one real process: generating takes about a second.
 PROCESS_TIMEOUT = 60
@@ -42,12 +42,9 @@ def snapshot(root: Path) -> Snapshot:
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Run every test from its own empty folder, with no cached git identity."""
     monkeypatch.chdir(tmp_path)
-    cached = getattr(generate_module, "git_identity", None)
-    if cached is not None and hasattr(cached, "cache_clear"):
-        cached.cache_clear()
+    git_identity.cache_clear()
     yield
-    if cached is not None and hasattr(cached, "cache_clear"):
-        cached.cache_clear()
+    git_identity.cache_clear()
 
 
 @pytest.fixture

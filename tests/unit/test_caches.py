@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from copier._vcs import get_latest_tag
 from tests.support.template_repo import git, make_template_repo, release
 
 from roadmap_scaffold import releases
@@ -30,10 +29,14 @@ def tagged_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return bundle
 
 
-def test_the_newest_release_is_the_one_copier_would_choose(tagged_bundle: Path):
-    newest = release_tags(str(tagged_bundle))[-1]
-    assert newest.name == get_latest_tag(str(tagged_bundle)) == "v0.10.0"
-    assert len(newest.object_id) == 40
+def test_releases_are_the_version_tags_in_pep_440_order_without_pre_releases(
+    tagged_bundle: Path,
+):
+    # Copier's documented choice of the newest release: the highest PEP 440 version
+    # among the tags, pre-releases skipped; other tags ("nightly") are not versions.
+    releases_found = release_tags(str(tagged_bundle))
+    assert [tag.name for tag in releases_found] == ["v0.1.0", "v0.2.0", "v0.10.0"]
+    assert all(len(tag.object_id) == 40 for tag in releases_found)
 
 
 @pytest.fixture

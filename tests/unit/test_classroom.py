@@ -17,6 +17,7 @@ from tests.support.template_repo import make_template_repo, release
 from roadmap_scaffold import classroom
 from roadmap_scaffold.classroom import terminal_progress
 from roadmap_scaffold.cli import main
+from roadmap_scaffold.errors import GenerationError
 
 NAMES = [
     "Ada Lovelace", "Alan Turing", "Grace Hopper", "Zoë O'Neil", "Édouard Lucas",
@@ -299,12 +300,15 @@ def test_classroom_update_undoes_an_update_it_cannot_commit_so_the_next_run_retr
     _release_next(template_repo, "v0.4.0")
     capsys.readouterr()
 
+    def refused(*_args: object) -> None:
+        raise GenerationError("git commit failed: fatal: the disk is full")
+
     with monkeypatch.context() as patch:
-        patch.setattr(classroom, "_commit_update", lambda *_: "fatal: the disk is full")
+        patch.setattr(classroom, "commit_all", refused)
         assert main(["classroom", "update", str(output), "--yes"]) == 1
 
     out = capsys.readouterr().out
-    assert "3 failed" in out and "the disk is full" in out
+    assert "3 failed" in out and "git commit failed: fatal: the disk is full; update undone" in out
     for name, head in before.items():
         assert _git(output / name, "status", "--porcelain") == ""
         assert _git(output / name, "rev-parse", "HEAD") == head

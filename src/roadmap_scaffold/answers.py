@@ -1,0 +1,183 @@
+"""A project's answers, resolved once: what was given, then what was asked or defaulted.
+
+`given_answers` reads what the user settled (an answers file, then ``--data``,
+then the dedicated flags: strongest last) and refuses a key the template does
+not ask. `resolve` validates that once against the catalog (the file copier.yml
+also reads), fills the rest from the wizard or the defaults, and returns one
+frozen `Answers`: `new`, `classroom new` and the wizard all go through it, and
+`update` reads its ``--data`` with the same `parse_data`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from roadmap_scaffold.catalog import Catalog
+from roadmap_scaffold.errors import UserError
+from roadmap_scaffold.store import template_questions
+
+# The answers whose values are keys of the catalog: matched whatever their case.
+CHOICE_ANSWERS = ("kind", "framework", "database")
+_NAMED = ("kind", "framework", "database", "project_name", "author_name", "author_email")
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The template's answers for one project, validated against the catalog.
+
+    A choice is None only for a template without local files (a git URL): there
+    is no catalog to choose from, so Copier takes the template's own default.
+    An author field is None when nobody said: the template's default applies.
+    """
+
+    project_name: str
+    kind: str | None = None
+    framework: str | None = None
+    database: str | None = None
+    author_name: str | None = None
+    author_email: str | None = None
+    others: Mapping[str, Any] = field(default_factory=dict)
+    """The template's other questions, as given (e.g. ``classroom``)."""
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any]) -> Answers:
+        """The answers in ``values`` (the template's keys), the named ones typed."""
+        named = {key: str(values[key]) for key in _NAMED if values.get(key) is not None}
+        others = {key: value for key, value in values.items() if key not in _NAMED}
+        return cls(**named, others=others)
+
+    def for_copier(self) -> dict[str, Any]:
+        """The answers as Copier takes them: every key said, none of the unsaid."""
+        named = {key: getattr(self, key) for key in _NAMED}
+        return {**self.others, **{key: value for key, value in named.items() if value is not None}}
+
+
+def parse_data(items: list[str]) -> dict[str, str]:
+    """``--data KEY=VALUE`` pairs as a dict, the catalog's choices in lowercase."""
+    data = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise UserError(f"--data expects KEY=VALUE, got {item!r}")
+        data[key.strip()] = value
+    return _normalised(data)
+
+
+def given_answers(
+    template_root: Path | None,
+    answers_file: Path | None,
+    data: list[str],
+    flags: Mapping[str, str | None],
+) -> dict[str, Any]:
+    """The answers file, then ``--data``, then the flags (strongest last); no unknown key."""
+    given: dict[str, Any] = read_answers_file(answers_file) if answers_file else {}
+    given.update(parse_data(data))
+    given.update({key: value for key, value in flags.items() if value})
+    given = _normalised(given)
+    if template_root is not None:
+        known = template_questions(template_root)
+        unknown = sorted(set(given) - known)
+        if unknown:
+            raise UserError(
+                f"unknown answer {unknown[0]!r}: the template asks {', '.join(sorted(known))}"
+            )
+    return given
+
+
+def read_answers_file(path: Path) -> dict[str, Any]:
+    """Read a YAML answers file; Copier's own keys (``_src_path``...) are skipped."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise UserError(f"cannot read the answers file {path}: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        raise UserError(f"the answers file {path} is not UTF-8 text") from error
+    except yaml.YAMLError as error:
+        raise UserError(f"the answers file {path} is not valid YAML{_where(error)}") from error
+    if not isinstance(data, dict):
+        raise UserError(f"the answers file {path} must be a YAML mapping of KEY: VALUE")
+    return {str(key): value for key, value in data.items() if not str(key).startswith("_")}
+
+
+def _where(error: yaml.YAMLError) -> str:
+    """Where in the file PyYAML stopped, and why, as ``" (line 3, column 7: why)"``."""
+    mark = getattr(error, "problem_mark", None)
+    if mark is None:
+        return ""
+    problem = getattr(error, "problem", None)
+    return f" (line {mark.line + 1}, column {mark.column + 1}" + (
+        f": {problem})" if problem else ")"
+    )
+
+
+def _normalised(answers: dict[str, Any]) -> dict[str, Any]:
+    """``answers`` with the catalog's choices in lowercase: --framework FastAPI works."""
+    return {
+        key: value.strip().lower() if key in CHOICE_ANSWERS and isinstance(value, str) else value
+        for key, value in answers.items()
+    }
+
+
+def check(catalog: Catalog, given: Mapping[str, Any]) -> None:
+    """Refuse a bad kind, framework, database or name before anything is asked or written.
+
+    The one check against the catalog: what the wizard asks and what the
+    defaults fill in are valid by construction (they come from the catalog).
+    """
+    if "database" in given:
+        catalog.check_database(str(given["database"]))
+    if "kind" in given:
+        catalog.check_kind(str(given["kind"]))
+    if "framework" in given:
+        kind = str(given["kind"]) if "kind" in given else None
+        catalog.check_framework(str(given["framework"]), kind)
+    if "project_name" in given:
+        catalog.check_project_name(str(given["project_name"]))
+
+
+Ask = Callable[[dict[str, Any]], dict[str, Any]]
+"""Asks for what was not given (the wizard); returns every answer."""
+
+
+def resolve(
+    catalog: Catalog | None,
+    given: Mapping[str, Any],
+    suggested: Mapping[str, str],
+    ask: Ask | None = None,
+) -> Answers:
+    """Validate ``given`` once, then fill in the rest: ``ask`` it, or take the defaults.
+
+    ``suggested`` holds defaults worth offering: the folder's name
+    (``project_name``) and the user's git identity (``author_*``).
+    """
+    if catalog is not None:
+        check(catalog, given)
+    if ask is not None:
+        return Answers.of(ask(dict(given)))
+    answers = dict(given)
+    if catalog is not None:
+        if "kind" not in answers:
+            framework = answers.get("framework")
+            answers["kind"] = (
+                catalog.frameworks[framework].kinds[0] if framework else catalog.default_kind()
+            )
+        answers.setdefault("framework", catalog.default_framework(answers["kind"]).key)
+        answers.setdefault("database", catalog.default_database())
+    if "project_name" not in answers and suggested.get("project_name"):
+        answers["project_name"] = name = suggested["project_name"]
+        problem = catalog.project_name.problem_with(name) if catalog else None
+        if problem:
+            raise UserError(
+                f"invalid project name {name!r} (from the folder name): it {problem}; "
+                "choose another folder or pass --data project_name=NAME"
+            )
+    answers.setdefault("project_name", f"my-{answers.get('kind') or 'project'}")
+    for key in ("author_name", "author_email"):
+        if suggested.get(key):
+            answers.setdefault(key, suggested[key])
+    return Answers.of(answers)
