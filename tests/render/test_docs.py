@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from tests.support.matrix import offered_combinations
 from tests.support.paths import REPO_ROOT
 from tests.support.template_repo import source_snapshot
@@ -182,3 +183,39 @@ def test_roadmap_undoes_a_migration_with_a_command_the_makefile_has(project: Pat
     assert "undo" in try_it, "the databases step's try-it no longer undoes its migration"
     assert "`make rollback" in try_it, "it undoes the migration without naming a command"
     assert "rollback" in _make_targets(project)
+
+
+# Each kind's own settings, listed once in its kind.yml (DESIGN.md, "Layout rule").
+def _kind_settings(kind: str) -> list[dict[str, object]]:
+    kind_yml = REPO_ROOT / "templates" / "_kinds" / kind / "kind.yml"
+    return yaml.safe_load(kind_yml.read_text("utf-8")).get("settings", [])
+
+
+def test_every_kind_setting_is_in_env_example_and_in_the_readme_table(project: Path) -> None:
+    kind = project.name.split("-")[1]
+    env_example = (project / ".env.example").read_text("utf-8")
+    configuration = _section((project / "README.md").read_text("utf-8"), "Configuration")
+
+    for setting in _kind_settings(kind):
+        name = setting["name"]
+        # A secret is shown commented out (its development default is refused in production).
+        line = f"# {name}=" if setting.get("secret") else f"{name}={setting['default']}"
+        assert re.search(rf"^{re.escape(line)}", env_example, re.M), f".env.example lacks {line}"
+        assert f"| `{name}` |" in configuration, f"the README's settings table lacks {name}"
+
+
+@pytest.mark.parametrize(
+    "framework", sorted({framework for _, framework in offered_combinations()})
+)
+def test_no_framework_writes_a_kind_setting_by_hand(framework: str) -> None:
+    names = [
+        setting["name"]
+        for kind_yml in (REPO_ROOT / "templates" / "_kinds").glob("*/kind.yml")
+        for setting in _kind_settings(kind_yml.parent.name)
+    ]
+    tree = REPO_ROOT / "templates" / framework
+    env_example = (tree / ".env.example.jinja").read_text("utf-8")
+    readme_rows = re.findall(r"^\|.*$", (tree / "README.md.jinja").read_text("utf-8"), re.M)
+
+    assert [name for name in names if name in env_example] == [], ".env.example.jinja"
+    assert [name for name in names if f"`{name}`" in "\n".join(readme_rows)] == [], "README rows"

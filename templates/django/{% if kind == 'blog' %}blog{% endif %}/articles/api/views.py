@@ -1,6 +1,6 @@
 """Articles, the feed, favourites and tags.
 
-ArticleViewSet is registered on the router in config/api_router.py, which makes
+ArticleViewSet is registered on the router in blog/urls.py, which makes
 /api/articles (list, create), /api/articles/<slug> (read, change, delete) and, from
 the @action methods, /api/articles/feed and /api/articles/<slug>/favorite.
 """

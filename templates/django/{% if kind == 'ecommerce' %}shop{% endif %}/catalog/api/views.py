@@ -1,6 +1,6 @@
 """The catalogue: anyone may browse; only admins may change it.
 
-Both ViewSets are registered on the router in config/api_router.py, which makes
+Both ViewSets are registered on the router in shop/urls.py, which makes
 /api/categories, /api/categories/<id>, /api/products and /api/products/<id>.
 """
 

@@ -1,6 +1,6 @@
 """Checkout, the caller's orders, payment, cancellation and shipping.
 
-OrderViewSet is registered on the router in config/api_router.py, which makes
+OrderViewSet is registered on the router in shop/urls.py, which makes
 /api/orders (list, checkout), /api/orders/<id> (read, ship) and, from the @action
 methods, /api/orders/<id>/pay and /api/orders/<id>/cancel.
 """

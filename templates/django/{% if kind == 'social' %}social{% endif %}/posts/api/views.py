@@ -1,6 +1,6 @@
 """Posts: publish, read, delete, and a user's posts.
 
-PostViewSet is registered on the router in config/api_router.py, which makes
+PostViewSet is registered on the router in social/urls.py, which makes
 POST /api/posts (create) and GET and DELETE /api/posts/<id> (retrieve, destroy).
 """
 
