@@ -4,19 +4,15 @@ Every function takes the session and keyword-only arguments, and raises the
 errors of app/core/errors.py when a rule is broken.
 """
 
-import logging
-
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.errors import AuthenticationError, ConflictError
-from app.core.login_limiter import login_limiter
-from app.core.security import hash_password, verify_password
+from app.core.security import hash_password
+from app.core.sign_in import sign_in
 from app.social.accounts.models import User
 from app.social.accounts.schemas import UserCreate
-
-logger = logging.getLogger(__name__)
 
 EMAIL_TAKEN = "An account with this e-mail address already exists."
 USERNAME_TAKEN = "This username is taken."
@@ -46,22 +42,13 @@ def register_user(session: Session, *, data: UserCreate) -> User:
 def authenticate(session: Session, *, email: str, password: str, client: str) -> User:
     """The user with these credentials, or AuthenticationError.
 
-    Raises TooManyAttemptsError while this account and client, or this client, are
-    locked out, even for the right password: otherwise guessing could simply continue.
-    argon2 is slow on purpose, so the password is checked with no transaction open:
-    inside a write transaction it would hold SQLite's write lock, and inside any
-    transaction it would hold a pooled connection that other requests wait for.
+    Raises TooManyAttemptsError after repeated failures (app/core/sign_in.py says how).
     """
-    login_limiter.reserve(account=email, client=client)
-    user = session.scalar(select(User).where(User.email == email.lower()))
-    session.commit()  # ends the read and gives its connection back to the pool
-    if not verify_password(password, user.password_hash if user else None) or user is None:
-        # The attempt reserved above stays counted as a failure. The log names who
-        # and from where, never the password typed (it may be the real one, mistyped).
-        logger.warning("Failed sign-in for %r from %s", email, client)
+    account = select(User).where(User.email == email.lower())
+    user = sign_in(session, account=account, email=email, password=password, client=client)
+    if user is None:
         # The same answer for both cases, so nobody can probe which e-mails have accounts.
         raise AuthenticationError("The e-mail address or the password is wrong.")
-    login_limiter.release(account=email, client=client)
     return user
 
 
