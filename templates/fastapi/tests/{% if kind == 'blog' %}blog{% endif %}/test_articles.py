@@ -8,9 +8,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.articles.models import Article, Favorite
-from app.comments.models import Comment
-from tests.factories import (
+from app.blog.articles.models import Article, Favorite
+from app.blog.comments.models import Comment
+from tests.blog.factories import (
     auth_headers,
     create_article,
     create_comment,
@@ -512,7 +512,7 @@ def test_tags_lists_tags_in_use_alphabetically_once_each(
 
 
 def test_slugify_handles_accents_symbols_and_empty_titles() -> None:
-    from app.articles.service import slugify
+    from app.blog.articles.service import slugify
 
     assert slugify("Héllo, Wörld!  2026") == "hello-world-2026"
     assert slugify("???") == "article"

@@ -5,8 +5,8 @@ import re
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from app.comments.models import Comment
-from tests.factories import (
+from app.blog.comments.models import Comment
+from tests.blog.factories import (
     auth_headers,
     create_article,
     create_comment,

@@ -5,7 +5,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
 from app.core.login_limiter import login_limiter
-from tests.factories import DEFAULT_PASSWORD, create_user
+from tests.blog.factories import DEFAULT_PASSWORD, create_user
 
 
 def login(client: TestClient, email: str, password: str) -> int:

@@ -3,8 +3,8 @@
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from app.profiles.models import Follow
-from tests.factories import auth_headers, create_follow, create_user
+from app.blog.profiles.models import Follow
+from tests.blog.factories import auth_headers, create_follow, create_user
 
 
 def test_get_profile_anonymously_shows_not_following(client: TestClient, session: Session) -> None:

@@ -3,9 +3,9 @@
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from app.articles.models import Article
-from app.users.models import User
-from tests.factories import (
+from app.blog.accounts.models import User
+from app.blog.articles.models import Article
+from tests.blog.factories import (
     auth_headers,
     create_article,
     create_comment,

@@ -8,9 +8,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.accounts.models import User
 from app.core.config import settings
-from tests.factories import DEFAULT_PASSWORD, auth_headers, create_user
+from app.social.accounts.models import User
+from tests.social.factories import DEFAULT_PASSWORD, auth_headers, create_user
 
 PROBLEM = "application/problem+json"
 

@@ -4,8 +4,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from app.comments.models import Comment
-from tests.factories import auth_headers, create_comment, create_post, create_user
+from app.social.comments.models import Comment
+from tests.social.factories import auth_headers, create_comment, create_post, create_user
 
 
 def test_add_comment_returns_201_with_the_comment(client: TestClient, session: Session) -> None:

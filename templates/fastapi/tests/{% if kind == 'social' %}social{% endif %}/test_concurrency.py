@@ -13,9 +13,9 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.notifications.models import Notification
-from app.posts.models import Like
-from tests.factories import auth_headers, create_post, create_user
+from app.social.notifications.models import Notification
+from app.social.posts.models import Like
+from tests.social.factories import auth_headers, create_post, create_user
 
 REQUESTS = 8
 

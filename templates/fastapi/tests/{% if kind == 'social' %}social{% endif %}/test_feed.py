@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from tests.factories import auth_headers, create_follow, create_post, create_user
+from tests.social.factories import auth_headers, create_follow, create_post, create_user
 
 
 def test_feed_shows_followed_and_own_posts_newest_first(

@@ -3,8 +3,8 @@
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from app.accounts.models import User
-from tests.factories import (
+from app.social.accounts.models import User
+from tests.social.factories import (
     auth_headers,
     create_notification,
     create_post,

@@ -5,10 +5,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.comments.models import Comment
-from app.notifications.models import Notification
-from app.posts.models import Like, Post
-from tests.factories import (
+from app.social.comments.models import Comment
+from app.social.notifications.models import Notification
+from app.social.posts.models import Like, Post
+from tests.social.factories import (
     auth_headers,
     create_comment,
     create_like,

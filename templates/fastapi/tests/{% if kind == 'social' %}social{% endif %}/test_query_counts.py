@@ -4,8 +4,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from app.accounts.models import User
-from tests.factories import (
+from app.social.accounts.models import User
+from tests.query_counter import count_queries
+from tests.social.factories import (
     auth_headers,
     create_comment,
     create_follow,
@@ -14,7 +15,6 @@ from tests.factories import (
     create_post,
     create_user,
 )
-from tests.query_counter import count_queries
 
 
 def make_busy_network(session: Session, viewer: User, size: int) -> None:

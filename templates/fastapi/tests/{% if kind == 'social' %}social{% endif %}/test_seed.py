@@ -5,7 +5,7 @@ import json
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
-from app.seed import SEED_FILE, seed
+from app.social.seed import SEED_FILE, seed
 
 
 def test_seed_creates_users_who_follow_each_other_with_posts(

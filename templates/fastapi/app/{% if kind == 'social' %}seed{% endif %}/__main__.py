@@ -1,5 +1,0 @@
-"""python -m app.seed (what `make seed` runs)."""
-
-from app.seed import main
-
-main()
