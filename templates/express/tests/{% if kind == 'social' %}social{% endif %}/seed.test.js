@@ -1,4 +1,4 @@
-// make seed runs scripts/seed.js: here on this test file's own database.
+// make seed runs scripts/social/seed.js: here on this test file's own database.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { describe, test } from 'node:test';
