@@ -3,6 +3,7 @@
 // DATABASE_URL picks the database:
 //   sqlite:///./app.db, sqlite:////tmp/app.db or a plain path   -> a SQLite file
 //   postgresql://user:password@host:5432/name (or postgres://)   -> PostgreSQL
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +18,17 @@ const MIGRATIONS = path.join(
   'migrations',
 );
 
+/**
+ * migrations/ and the folders in it (one for the tables of the app's own part). Knex runs
+ * the migrations of all of them in the order of their file names, whatever their folder.
+ */
+function migrationFolders() {
+  const folders = readdirSync(MIGRATIONS, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => path.join(MIGRATIONS, entry.name));
+  return [MIGRATIONS, ...folders];
+}
+
 /** The SQLite file name of a `sqlite://` URL or a plain path; null for PostgreSQL. */
 export function sqliteFilename(url) {
   if (/^postgres(ql)?:\/\//.test(url)) return null;
@@ -30,7 +42,7 @@ export function sqliteFilename(url) {
 
 /** Knex's settings for a DATABASE_URL. */
 export function knexConfig(url) {
-  const migrations = { directory: MIGRATIONS, loadExtensions: ['.js'] };
+  const migrations = { directory: migrationFolders(), loadExtensions: ['.js'] };
   const filename = sqliteFilename(url);
   if (filename === null) {
     return { client: 'pg', connection: url, pool: { min: 0, max: 10 }, migrations };

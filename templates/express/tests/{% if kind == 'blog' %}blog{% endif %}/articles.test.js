@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 
 import request from 'supertest';
 
-import { addComment, createArticle, createUser, favorite, follow, unique } from '../factories.js';
+import { addComment, createArticle, createUser, favorite, follow, unique } from './factories.js';
 import { countRows, useTestApp } from '../helpers.js';
 
 const t = useTestApp();

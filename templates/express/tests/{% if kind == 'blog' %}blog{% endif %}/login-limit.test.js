@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 
 import request from 'supertest';
 
-import { createUser } from '../factories.js';
+import { createUser } from './factories.js';
 import { useTestApp } from '../helpers.js';
 
 const t = useTestApp();

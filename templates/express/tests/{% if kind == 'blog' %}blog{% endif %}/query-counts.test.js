@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 
 import request from 'supertest';
 
-import { addComment, createArticle, createUser, favorite, follow } from '../factories.js';
+import { addComment, createArticle, createUser, favorite, follow } from './factories.js';
 import { countQueries, useTestApp } from '../helpers.js';
 
 const t = useTestApp();

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import request from 'supertest';
 
 import { useTestApp } from '../helpers.js';
-import { createPost, createUser, follow, like, walk } from '../factories.js';
+import { createPost, createUser, follow, like, walk } from './factories.js';
 
 const t = useTestApp();
 

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import request from 'supertest';
 
 import { countRows, useTestApp } from '../helpers.js';
-import { createPost, createUser, like, notificationsOf } from '../factories.js';
+import { createPost, createUser, like, notificationsOf } from './factories.js';
 
 const t = useTestApp();
 

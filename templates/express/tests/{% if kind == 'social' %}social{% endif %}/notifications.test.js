@@ -12,7 +12,7 @@ import {
   like,
   notificationsOf,
   walk,
-} from '../factories.js';
+} from './factories.js';
 
 const t = useTestApp();
 

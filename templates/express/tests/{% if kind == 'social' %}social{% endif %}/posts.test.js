@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import request from 'supertest';
 
 import { countRows, useTestApp } from '../helpers.js';
-import { addComment, createPost, createUser, like, notificationsOf, walk } from '../factories.js';
+import { addComment, createPost, createUser, like, notificationsOf, walk } from './factories.js';
 
 const t = useTestApp();
 

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import request from 'supertest';
 
 import { countQueries, useTestApp } from '../helpers.js';
-import { addComment, createPost, createUser, follow, like } from '../factories.js';
+import { addComment, createPost, createUser, follow, like } from './factories.js';
 
 const t = useTestApp();
 

@@ -1,4 +1,4 @@
-// make seed runs scripts/seed.js: here on this test file's own database.
+// make seed runs scripts/social/seed.js: here on this test file's own database.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { describe, test } from 'node:test';
@@ -14,7 +14,7 @@ const run = promisify(execFile);
 describe('make seed', () => {
   test('when run twice, then the seed users follow each other, have posts and can sign in', async () => {
     // The child process inherits DATABASE_URL (and APP_ENV=test) from tests/setup.js.
-    for (let i = 0; i < 2; i += 1) await run(process.execPath, ['scripts/seed.js']);
+    for (let i = 0; i < 2; i += 1) await run(process.execPath, ['scripts/social/seed.js']);
     assert.equal(await countRows('users'), 4);
     const login = await request(t.app)
       .post('/api/auth/login')

@@ -1,0 +1,32 @@
+// This API as the shared tests (tests/*.test.js) call it: how one registers, signs in and
+// reads one's account, which URLs end with a number, and what production requires.
+import request from 'supertest';
+
+import { PASSWORD } from './factories.js';
+
+export const REGISTER_PATH = '/api/users';
+export const CURRENT_USER_PATH = '/api/user';
+// The scheme of the Authorization header, which a 401's WWW-Authenticate names.
+export const AUTH_SCHEME = 'Token';
+
+/** The registration body for { username, email, password }: RealWorld wraps it, {"user": {...}}. */
+export const registration = (fields) => ({ user: fields });
+
+/** Register `name` (e-mail name@example.com, password PASSWORD); the response, unchecked. */
+export const signUp = (app, name) =>
+  request(app)
+    .post(REGISTER_PATH)
+    .send(registration({ username: name, email: `${name}@example.com`, password: PASSWORD }));
+
+/** Sign in; the response, unchecked. */
+export const signIn = (app, email, password) =>
+  request(app).post('/api/users/login').send({ user: { email, password } });
+
+/** The token of a sign-up or sign-in response. */
+export const tokenOf = (response) => response.body.user.token;
+
+/** URLs that end where a number goes (a query value or an id). */
+export const NUMBER_URLS = ['/api/articles?limit=', '/api/articles?offset='];
+
+/** The settings production requires besides the shared ones (SECRET_KEY). */
+export const PRODUCTION_SETTINGS = {};

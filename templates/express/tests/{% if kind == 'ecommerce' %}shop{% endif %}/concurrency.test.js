@@ -1,0 +1,73 @@
+// Stock never goes below zero, even when many customers buy the last items at the same
+// moment: real concurrent HTTP requests against a listening server, on SQLite and PostgreSQL.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, test } from 'node:test';
+
+import {
+  ADDRESS,
+  addToCart,
+  createAdmin,
+  createCustomer,
+  createProduct,
+  stockOf,
+} from './factories.js';
+import { countRows, useTestApp } from '../helpers.js';
+
+const t = useTestApp();
+let server;
+let baseUrl;
+
+before(async () => {
+  server = t.app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  baseUrl = `http://127.0.0.1:${server.address().port}`;
+});
+after(() => new Promise((resolve) => server.close(resolve)));
+
+/** POST /api/orders for this customer with a fresh Idempotency-Key; resolves to the status. */
+async function checkout(customer) {
+  const response = await fetch(`${baseUrl}/api/orders`, {
+    method: 'POST',
+    headers: {
+      ...customer.auth,
+      'Content-Type': 'application/json',
+      'Idempotency-Key': randomUUID(),
+    },
+    body: JSON.stringify({ shipping_address: ADDRESS }),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+describe('concurrent checkouts', () => {
+  test('when 12 customers check out the last 5 items at once, then exactly 5 get an order and 7 get 409', async () => {
+    const admin = await createAdmin(t.app);
+    const product = await createProduct(t.app, admin, { stock: 5 });
+    const buyers = [];
+    for (let i = 0; i < 12; i += 1) buyers.push(await createCustomer(t.app, 'Racer'));
+    for (const buyer of buyers) await addToCart(t.app, buyer, product.id, 1);
+
+    const statuses = await Promise.all(buyers.map(checkout));
+
+    assert.deepEqual(statuses.sort(), [...Array(5).fill(201), ...Array(7).fill(409)]);
+    assert.equal(await stockOf(product.id), 0);
+    assert.equal(await countRows('orders'), 5);
+  });
+
+  test('when one cart is checked out from two tabs at once, then it makes one order', async () => {
+    const admin = await createAdmin(t.app);
+    const product = await createProduct(t.app, admin, { stock: 10 });
+    const customer = await createCustomer(t.app, 'Tabs');
+    await addToCart(t.app, customer, product.id, 2);
+
+    const statuses = await Promise.all([checkout(customer), checkout(customer)]);
+
+    // The other tab found the cart empty (422) or lost the race for its lines (409).
+    statuses.sort();
+    assert.equal(statuses[0], 201);
+    assert.ok([409, 422].includes(statuses[1]), `statuses: ${statuses}`);
+    assert.equal(await stockOf(product.id), 8);
+    assert.equal(await countRows('orders'), 1);
+  });
+});
