@@ -7,10 +7,11 @@ default or PostgreSQL when DATABASE_URL points at one.
 import pytest
 from rest_framework.test import APIClient
 
-from core.database import check_reachable
+from core.database import check_connection
 
-# With no server at DATABASE_URL, stop here with one line, not the same error in every test.
-if (message := check_reachable()) is not None:
+# When PostgreSQL at DATABASE_URL cannot be used, stop here with one line, not the same
+# error in every test.
+if (message := check_connection()) is not None:
     raise SystemExit(message)
 
 

@@ -16,10 +16,10 @@ def main() -> None:
     try:
         execute_from_command_line(sys.argv)
     except OperationalError as error:
-        from core.database import unreachable_message
+        from core.database import unusable_message
 
-        # No server at DATABASE_URL (make migrate, make run): one line, not a traceback.
-        message = unreachable_message(error)
+        # PostgreSQL not running or refusing us (make migrate, make run): one line, not a traceback.
+        message = unusable_message(error)
         if message is None:
             raise
         sys.exit(message)

@@ -125,6 +125,12 @@ def test_make_test_passes_on_postgresql(
 _WRAPPER_LINE = re.compile(r"^(make(\[\d+\])?: |> |npm warn )")
 
 
+def _own_lines(output: str) -> list[str]:
+    """The command's own non-empty lines, without make's and npm's."""
+    lines = [line for line in output.splitlines() if line.strip()]
+    return [line for line in lines if not _WRAPPER_LINE.match(line)]
+
+
 def _once_per_framework() -> list[object]:
     """One combination per framework (its first kind): for what no kind's code does."""
     firsts: dict[str, str] = {}
@@ -145,11 +151,32 @@ def test_no_postgresql_server_is_one_line_naming_it(
         ["make", "-s", target], f"make {target} (no server)", {"DATABASE_URL": url}, timeout=120
     )
     assert not step.ok, f"make {target} succeeded with no database server: {step.describe()}"
-    lines = [line for line in step.output.splitlines() if line.strip()]
-    own = [line for line in lines if not _WRAPPER_LINE.match(line)]
+    own = _own_lines(step.output)
     expected = f"cannot reach PostgreSQL at 127.0.0.1:{port}: start it with `docker compose"
     assert len(own) == 1 and own[0].startswith(expected), (
         f"make {target} with no server should print one line starting {expected!r}, "
+        f"printed {len(own)}:\n{tail(step.output)}"
+    )
+
+
+@pytest.mark.parametrize("project", _once_per_framework(), indirect=True)
+@pytest.mark.parametrize("target", ["migrate", "test"])
+def test_a_postgresql_server_that_refuses_is_one_line_saying_why(
+    installed: GeneratedProject, postgres: PostgresServer, target: str
+) -> None:
+    """A wrong database name (or user, or password) reads as the server's reason, in one line."""
+    url = f"{postgres.url}no_such_database"
+    step = installed.run(
+        ["make", "-s", target], f"make {target} (refused)", {"DATABASE_URL": url}, timeout=120
+    )
+    assert not step.ok, f"make {target} succeeded on a missing database: {step.describe()}"
+    own = _own_lines(step.output)
+    expected = (
+        f"PostgreSQL at 127.0.0.1:{postgres.port} refused the connection: "
+        'database "no_such_database" does not exist; check the user'
+    )
+    assert len(own) == 1 and own[0].startswith(expected), (
+        f"make {target} on a missing database should print one line starting {expected!r}, "
         f"printed {len(own)}:\n{tail(step.output)}"
     )
 

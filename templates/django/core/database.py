@@ -1,28 +1,26 @@
-"""One line instead of a traceback when no PostgreSQL server answers at DATABASE_URL."""
+"""One line instead of a traceback when PostgreSQL at DATABASE_URL cannot be used."""
 
 from django.db import OperationalError, connection
 
-HINT = "start it with `docker compose up -d db`, or set DATABASE_URL to a server that is running"
+from core.postgres_problem import connection_problem
 
 
-def unreachable_message(error: BaseException) -> str | None:
-    """The line to print when `error` means that no server answered, else None.
+def unusable_message(error: BaseException) -> str | None:
+    """The line to print when `error` means PostgreSQL cannot be used, else None.
 
-    A server that is not running is the most common first-day problem, and Django
-    reports it with a long traceback. Errors that the server itself sent (a wrong
-    password, a missing database) pass through unchanged.
+    Django reports a server that is not running, or one that refuses us (a wrong
+    password, a missing database), with a long traceback.
     """
     if not isinstance(error, OperationalError) or connection.vendor != "postgresql":
         return None
-    return None if _server_answered(error) else _message()
+    return _message(error)
 
 
-def check_reachable() -> str | None:
-    """Connect once: the line naming the address when no server answers, else None.
+def check_connection() -> str | None:
+    """Connect once: the line saying what is wrong when PostgreSQL cannot be used, else None.
 
     It connects with psycopg itself, not Django's connection: the tests call it before
-    pytest-django allows any database access. An error that the server sent is left
-    for the command itself to report.
+    pytest-django allows any database access.
     """
     if connection.vendor != "postgresql":
         return None
@@ -39,18 +37,10 @@ def check_reachable() -> str | None:
             connect_timeout=10,
         ).close()
     except psycopg.OperationalError as error:
-        if not _server_answered(error):
-            return _message()
+        return _message(error)
     return None
 
 
-def _server_answered(error: BaseException) -> bool:
-    # libpq quotes a refusal from the server itself as "FATAL:  ..." (a wrong password, a
-    # missing database); with nobody listening there is no such line.
-    return "FATAL:" in str(error)
-
-
-def _message() -> str:
-    host = connection.settings_dict.get("HOST") or "localhost"
-    port = connection.settings_dict.get("PORT") or 5432
-    return f"cannot reach PostgreSQL at {host}:{port}: {HINT}"
+def _message(error: BaseException) -> str:
+    database = connection.settings_dict
+    return connection_problem(str(error), database.get("HOST"), database.get("PORT"))

@@ -1,10 +1,7 @@
-// `npm test` runs this first (npm's "pretest" script): with no PostgreSQL server at
-// DATABASE_URL, one line and exit status 1, instead of the same connection error in
-// every test file. The tests read DATABASE_URL from the environment only, never .env.
-import { checkReachable } from '../src/lib/db-unreachable.js';
+// `npm test` runs this first (npm's "pretest" script): when PostgreSQL at DATABASE_URL
+// is not running or refuses us, one line and exit status 1, instead of the same
+// connection error in every test file. The tests read DATABASE_URL from the
+// environment only, never .env.
+import { exitIfUnusable } from '../src/lib/db-problem.js';
 
-const message = await checkReachable(process.env.DATABASE_URL ?? '');
-if (message) {
-  console.error(message);
-  process.exit(1);
-}
+await exitIfUnusable(process.env.DATABASE_URL ?? '');

@@ -1,15 +1,10 @@
 // Undo the last migration that ran (its down()): `make rollback`.
 import { config } from '../src/lib/config.js';
 import { db } from '../src/lib/db.js';
-import { checkReachable } from '../src/lib/db-unreachable.js';
+import { exitIfUnusable } from '../src/lib/db-problem.js';
 
-// No server at DATABASE_URL: one line naming it, not a stack trace.
-const unreachable = await checkReachable(config.databaseUrl);
-if (unreachable) {
-  console.error(unreachable);
-  await db.destroy();
-  process.exit(1);
-}
+// PostgreSQL not running or refusing us: one line saying so, not a stack trace.
+await exitIfUnusable(config.databaseUrl, () => db.destroy());
 
 try {
   const [, undone] = await db.migrate.down();

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 import app.models  # noqa: F401 (registers every table in Base.metadata)
-from app.core.db import Base, DatabaseUnreachable, connect
+from app.core.db import Base, DatabaseUnavailable, connect
 
 if context.config.config_file_name is not None:
     fileConfig(context.config.config_file_name, disable_existing_loggers=False)
@@ -34,7 +34,7 @@ if given_connection is not None:
 else:
     try:
         app_connection = connect()
-    except DatabaseUnreachable as error:
+    except DatabaseUnavailable as error:
         raise SystemExit(str(error)) from None  # one line on stderr, exit status 1
     with app_connection:
         run_migrations(app_connection)

@@ -27,13 +27,14 @@ from sqlalchemy.orm import Session
 
 from app import models  # noqa: F401 (registers every table in Base.metadata)
 from app.core.config import settings
-from app.core.db import Base, DatabaseUnreachable, connect, engine
+from app.core.db import Base, DatabaseUnavailable, connect, engine
 from app.main import create_app
 
-# With no server at DATABASE_URL, stop here with one line, not the same error in every test.
+# When PostgreSQL at DATABASE_URL cannot be used, stop here with one line, not the same
+# error in every test.
 try:
     connect().close()
-except DatabaseUnreachable as error:
+except DatabaseUnavailable as error:
     raise SystemExit(str(error)) from None
 
 

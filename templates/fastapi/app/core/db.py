@@ -10,6 +10,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session
 
 from app.core.config import settings
+from app.core.postgres_problem import connection_problem
 
 
 class Base(DeclarativeBase):
@@ -68,28 +69,23 @@ read_only_engine = engine.execution_options(read_only=True)
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-class DatabaseUnreachable(Exception):
-    """No PostgreSQL server answers at DATABASE_URL; the message says where and what to do."""
+class DatabaseUnavailable(Exception):
+    """PostgreSQL at DATABASE_URL cannot be used; the message says where, why and what to do."""
 
 
 def connect() -> Connection:
     """Open a connection, for the commands that start with one (migrations, the tests).
 
-    A server that is not running is the most common first-day problem, and
-    SQLAlchemy reports it with a long traceback: this turns it into one line that
-    names the address. Errors that the server itself sent (a wrong password, a
-    missing database) pass through unchanged: libpq quotes them as "FATAL:  ...".
+    With no server at DATABASE_URL, or a server that refuses us (a wrong password, a
+    missing database), SQLAlchemy prints a long traceback: this raises one line instead.
     """
     try:
         return engine.connect()
     except OperationalError as error:
-        if engine.dialect.name != "postgresql" or "FATAL:" in str(error.orig):
+        if engine.dialect.name != "postgresql":
             raise
-        address = f"{engine.url.host or 'localhost'}:{engine.url.port or 5432}"
-        raise DatabaseUnreachable(
-            f"cannot reach PostgreSQL at {address}: start it with `docker compose up -d db`, "
-            "or set DATABASE_URL to a server that is running"
-        ) from None
+        message = connection_problem(str(error.orig), engine.url.host, engine.url.port)
+        raise DatabaseUnavailable(message) from None
 
 
 def get_session(request: Request) -> Iterator[Session]:
