@@ -137,7 +137,8 @@ def check(catalog: Catalog, given: Mapping[str, Any]) -> None:
         kind = str(given["kind"]) if "kind" in given else None
         catalog.check_framework(str(given["framework"]), kind)
     if "project_name" in given:
-        catalog.check_project_name(str(given["project_name"]))
+        framework = str(given["framework"]) if "framework" in given else None
+        catalog.check_project_name(str(given["project_name"]), framework)
 
 
 Ask = Callable[[dict[str, Any]], dict[str, Any]]
@@ -158,7 +159,10 @@ def resolve(
     if catalog is not None:
         check(catalog, given)
     if ask is not None:
-        return Answers.of(ask(dict(given)))
+        asked = ask(dict(given))
+        if catalog is not None:
+            catalog.check_project_name(asked["project_name"], asked["framework"])
+        return Answers.of(asked)
     answers = dict(given)
     if catalog is not None:
         if "kind" not in answers:
@@ -170,13 +174,15 @@ def resolve(
         answers.setdefault("database", catalog.default_database())
     if "project_name" not in answers and suggested.get("project_name"):
         answers["project_name"] = name = suggested["project_name"]
-        problem = catalog.project_name.problem_with(name) if catalog else None
+        problem = catalog.name_problem(name, answers["framework"]) if catalog else None
         if problem:
             raise UserError(
                 f"invalid project name {name!r} (from the folder name): it {problem}; "
                 "choose another folder or pass --data project_name=NAME"
             )
     answers.setdefault("project_name", f"my-{answers.get('kind') or 'project'}")
+    if catalog is not None:
+        catalog.check_project_name(answers["project_name"], answers["framework"])
     for key in ("author_name", "author_email"):
         if suggested.get(key):
             answers.setdefault(key, suggested[key])

@@ -8,7 +8,7 @@ for ``roadmap-scaffold list`` and for checking flags before anything is written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,10 @@ class Language:
     title: str
     requires: str = ""  # what `make install` needs, e.g. "Python 3.11 or newer"
     install: str = ""  # what `make install` does, in a few words
+    # A framework folder's lock file, and a regular expression whose first group is the
+    # name of a package it installs: a project may not take one of those names.
+    lock_file: str = ""
+    lock_names: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,8 @@ class Catalog:
     frameworks: dict[str, Framework]
     project_name: ProjectNameRule
     author_email: EmailRule
+    template_root: Path
+    _installed: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def offered_combinations(self) -> list[tuple[str, str]]:
         """Every (kind, framework) pair the template can generate, in catalog order.
@@ -170,16 +176,44 @@ class Catalog:
                 f"unknown database {database!r}: choose one of {', '.join(self.databases)}"
             )
 
-    def check_project_name(self, name: str) -> None:
-        """Raise `UserError` unless ``name`` is a valid project name."""
+    def name_problem(self, name: str, framework: str | None = None) -> str | None:
+        """Why ``name`` cannot name a project (built with ``framework``), or None."""
         problem = self.project_name.problem_with(name)
+        if problem is None and framework and _canonical(name) in self.installed(framework):
+            # uv refuses a lock file where the project and a dependency share a name,
+            # and npm refuses to install a package into one of the same name.
+            title = self.frameworks[framework].title
+            problem = f"is the name of a package {title} projects install; try my-{name}"
+        return problem
+
+    def check_project_name(self, name: str, framework: str | None = None) -> None:
+        """Raise `UserError` unless ``name`` is a valid project name (for ``framework``)."""
+        problem = self.name_problem(name, framework)
         if problem:
             raise UserError(f"invalid project name {name!r}: it {problem}")
+
+    def installed(self, framework: str) -> frozenset[str]:
+        """The names of the packages a ``framework`` project installs, from its lock file."""
+        if framework not in self._installed:
+            language = self.languages[self.frameworks[framework].language]
+            lock = self.template_root / "templates" / framework / language.lock_file
+            names: frozenset[str] = frozenset()
+            if language.lock_file and lock.is_file():
+                text = lock.read_text(encoding="utf-8")
+                names = frozenset(_canonical(n) for n in re.findall(language.lock_names, text))
+            self._installed[framework] = names
+        return self._installed[framework]
+
+
+def _canonical(name: str) -> str:
+    """A package name as package indexes compare them (PEP 503): case and -_. ignored."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def load_catalog(template_root: Path | None = None) -> Catalog:
     """Read the catalog of the template at ``template_root`` (default: the shipped one)."""
-    path = (template_root or default_template_root()) / CATALOG_PATH
+    template_root = template_root or default_template_root()
+    path = template_root / CATALOG_PATH
     try:
         data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, yaml.YAMLError) as error:
@@ -193,6 +227,8 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
                 title=item["title"],
                 requires=item.get("requires", ""),
                 install=item.get("install", ""),
+                lock_file=item.get("lock_file", ""),
+                lock_names=item.get("lock_names", ""),
             )
             for key, item in data["languages"].items()
         },
@@ -214,6 +250,7 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
         },
         project_name=ProjectNameRule(**data["project_name"]),
         author_email=EmailRule(**data["author_email"]),
+        template_root=template_root,
     )
 
 

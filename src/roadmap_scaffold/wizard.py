@@ -240,7 +240,7 @@ class _Questions:
                 "project_name",
                 "Project name (also the folder's name):",
                 default=self.defaults.get("project_name") or f"my-{kind}",
-                validate=catalog.project_name.problem_with,
+                validate=lambda name: catalog.name_problem(name, answers["framework"]),
             )
         if "author_name" not in answers:
             answers["author_name"] = self._text(

@@ -63,6 +63,23 @@ def test_a_folder_name_that_is_no_project_name_says_where_it_came_from(catalog: 
         resolve(catalog, {}, {**NO_SUGGESTION, "project_name": "My_Folder"})
 
 
+def test_a_folder_named_like_a_dependency_is_refused_before_anything_is_written(
+    catalog: Catalog,
+):
+    with pytest.raises(UserError, match=r"'django' \(from the folder name\).*Django"):
+        resolve(catalog, {"framework": "django"}, {**NO_SUGGESTION, "project_name": "django"})
+
+
+def test_a_name_given_with_the_framework_the_wizard_chose_is_checked_against_it(
+    catalog: Catalog,
+):
+    def wizard(given: dict[str, Any]) -> dict[str, Any]:
+        return {**given, "kind": "blog", "framework": "fastapi", "database": "sqlite"}
+
+    with pytest.raises(UserError, match="invalid project name 'starlette'"):
+        resolve(catalog, {"project_name": "starlette"}, NO_SUGGESTION, ask=wizard)
+
+
 def test_given_answers_are_checked_before_the_wizard_is_asked(catalog: Catalog):
     def wizard(_given: dict[str, Any]) -> dict[str, Any]:
         raise AssertionError("asked before the kind was checked")

@@ -175,6 +175,29 @@ def test_check_project_name_quotes_the_name_and_the_reason(catalog: Catalog):
     assert str(caught.value) == f"invalid project name 'My-Blog': it {catalog.project_name.rule}"
 
 
+@pytest.mark.parametrize(
+    ("name", "framework"),
+    [("fastapi", "fastapi"), ("starlette", "fastapi"), ("django", "django"), ("express", "express")],
+)
+def test_a_name_that_a_dependency_has_is_refused_for_that_framework(
+    catalog: Catalog, name: str, framework: str
+):
+    # uv cannot lock a project named like one of its packages; npm will not install one.
+    problem = catalog.name_problem(name, framework)
+    assert problem is not None and problem.endswith(f"try my-{name}")
+    assert catalog.name_problem(f"my-{name}", framework) is None
+
+
+def test_a_dependency_name_is_refused_only_for_the_framework_that_installs_it(catalog: Catalog):
+    assert catalog.name_problem("express", "fastapi") is None
+    assert catalog.name_problem("express") is None
+
+
+def test_every_offered_framework_lists_what_it_installs(catalog: Catalog):
+    for framework in catalog.offered_frameworks():
+        assert len(catalog.installed(framework.key)) > 10, framework.key
+
+
 # --- the shipped catalog ---------------------------------------------------------------------
 
 
