@@ -177,7 +177,12 @@ def test_check_project_name_quotes_the_name_and_the_reason(catalog: Catalog):
 
 @pytest.mark.parametrize(
     ("name", "framework"),
-    [("fastapi", "fastapi"), ("starlette", "fastapi"), ("django", "django"), ("express", "express")],
+    [
+        ("fastapi", "fastapi"),
+        ("starlette", "fastapi"),
+        ("django", "django"),
+        ("express", "express"),
+    ],
 )
 def test_a_name_that_a_dependency_has_is_refused_for_that_framework(
     catalog: Catalog, name: str, framework: str
