@@ -47,7 +47,7 @@ from tests.contracts.fuzz import RESULTS
 from tests.support.lab import METRICS_TOKEN, ProjectLab, RunningServer, combination_param
 from tests.support.matrix import catalog
 from tests.support.postgres import PostgresServer
-from tests.support.tools import require_tool
+from tests.support.tools import require_tool, run_captured
 
 CONTRACTS_DIR = Path(__file__).resolve().parent
 
@@ -180,17 +180,11 @@ class ContractServer:
         """``make target NAME=value...`` in the project, with the server's environment."""
         running = self._local()
         make = require_tool("make", f"run `make {target}` in the generated project")
-        return subprocess.run(
+        return run_captured(
             [make, target, *(f"{name}={value}" for name, value in variables.items())],
-            cwd=running.project.root,
+            running.project.root,
             env=running.env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
             timeout=timeout,
-            check=False,
         )
 
     def log_tail(self, lines: int = 40) -> str:

@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,7 +44,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 import yaml
-from tests.support.tools import require_tool
+from tests.support.tools import require_tool, run_captured
 
 #: Where each framework publishes the document: FastAPI generates it from the app,
 #: drf-spectacular from the views (YAML unless asked for JSON), Express serves the
@@ -163,19 +162,9 @@ def fuzz(
     elif baseline.is_file():
         command += ["--baseline", str(baseline)]
     started = time.monotonic()
-    result = subprocess.run(
-        command,
-        # Schemathesis keeps a cache of past crashes in its working folder and replays
-        # them: a fresh folder per run keeps the run what the seed says.
-        cwd=report_dir,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        errors="replace",
-        timeout=TIMEOUT,
-        check=False,
-    )
+    # Schemathesis keeps a cache of past crashes in its working folder and replays
+    # them: a fresh folder per run keeps the run what the seed says.
+    result = run_captured(command, report_dir, timeout=TIMEOUT)
     seconds = time.monotonic() - started
     (report_dir / "output.txt").write_text(result.stdout)
     summary = _summary(run_report, seconds)

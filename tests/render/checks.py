@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
+from tests.support.tools import run_captured
 
 # Places where a target ecosystem legitimately writes what looks like Jinja. The
 # matching text is removed before looking for leftovers, so anything else on the
@@ -154,14 +155,8 @@ def javascript_errors(root: Path, node: str) -> list[str]:
     if not sources:
         return []
     flags = ["--experimental-vm-modules", "--no-warnings"]  # vm.SourceTextModule, quietly
-    result = subprocess.run(
-        [node, *flags, str(_JAVASCRIPT_CHECKER), *(str(path) for path in sources)],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        stdin=subprocess.DEVNULL,
+    result = run_captured(
+        [node, *flags, _JAVASCRIPT_CHECKER, *sources], root, timeout=120, merge_stderr=False
     )
     if result.returncode != 0:
         return [f"{_JAVASCRIPT_CHECKER.name} failed (exit {result.returncode}): {result.stderr}"]

@@ -12,6 +12,7 @@ import yaml
 from tests.support.matrix import catalog, offered_combinations
 from tests.support.paths import REPO_ROOT
 from tests.support.template_repo import source_snapshot
+from tests.support.tools import run_captured
 
 pytestmark = pytest.mark.render
 
@@ -21,15 +22,8 @@ COMBOS = offered_combinations()
 def copier(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     # The snapshot is a commit already: Copier commits nothing, so needs no git identity.
     env = dict(os.environ)
-    return subprocess.run(
-        [sys.executable, "-m", "copier", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-        stdin=subprocess.DEVNULL,
+    return run_captured(
+        [sys.executable, "-m", "copier", *args], cwd, env=env, timeout=180, merge_stderr=False
     )
 
 

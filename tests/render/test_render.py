@@ -27,7 +27,7 @@ from tests.support.matrix import language_of, render_matrix
 from tests.support.paths import REPO_ROOT, cache_root
 from tests.support.project import project_env
 from tests.support.template_repo import source_snapshot
-from tests.support.tools import require_tool
+from tests.support.tools import require_tool, run_captured
 
 pytestmark = pytest.mark.render
 
@@ -211,17 +211,10 @@ def test_javascript_style_passes_the_projects_lint(project: Path, tmp_path: Path
     copy = tmp_path / project.name
     shutil.copytree(project, copy)
     (copy / "node_modules").symlink_to(modules, target_is_directory=True)
-    result = subprocess.run(
-        [npm, "run", "--silent", "lint"],
-        cwd=copy,
-        env=project_env("javascript", copy),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        stdin=subprocess.DEVNULL,
+    result = run_captured(
+        [npm, "run", "--silent", "lint"], copy, env=project_env("javascript", copy), timeout=300
     )
-    assert result.returncode == 0, f"npm run lint:\n{result.stdout}{result.stderr}"
+    assert result.returncode == 0, f"npm run lint:\n{result.stdout}"
 
 
 def _lint_node_modules(project: Path, npm: str) -> Path:
@@ -236,15 +229,11 @@ def _lint_node_modules(project: Path, npm: str) -> Path:
     for name in ("package.json", "package-lock.json"):
         shutil.copy2(project / name, partial / name)
     env = project_env("javascript", partial)
-    result = subprocess.run(
+    result = run_captured(
         [npm, "ci", "--offline", "--ignore-scripts", "--no-audit", "--no-fund"],
-        cwd=partial,
+        partial,
         env=env,
-        capture_output=True,
-        text=True,
         timeout=600,
-        check=False,
-        stdin=subprocess.DEVNULL,
     )
     if result.returncode != 0:
         shutil.rmtree(partial, ignore_errors=True)
@@ -328,15 +317,7 @@ def test_workflows_pass_actionlint(project: Path) -> None:
 
 
 def _run(argv: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        argv,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
+    return run_captured(argv, cwd, timeout=120, merge_stderr=False)
 
 
 def test_classroom_projects_and_only_they_have_the_grading_workflow(
@@ -365,15 +346,12 @@ def _compose_config(project: Path, home: Path) -> subprocess.CompletedProcess[st
     Compose reads `.env` next to compose.yaml, as `docker compose` does.
     """
     compose = require_tool("docker-compose", "validate compose.yaml with Compose's own loader")
-    return subprocess.run(
-        [compose, "--project-directory", str(project), "config"],
-        cwd=project,
+    return run_captured(
+        [compose, "--project-directory", project, "config"],
+        project,
         env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home)},
-        capture_output=True,
-        text=True,
         timeout=120,
-        check=False,
-        stdin=subprocess.DEVNULL,
+        merge_stderr=False,
     )
 
 
@@ -423,15 +401,12 @@ def test_readme_docker_steps_set_everything_compose_and_the_app_need(
         assert not python, f"a Node project's README needs Python for its secrets: {python}"
     setup = [line for line in steps if not line.startswith("docker compose")]
     bash = require_tool("bash", "run the README's Docker steps")
-    ran = subprocess.run(
+    ran = run_captured(
         [bash, "-euo", "pipefail", "-c", "\n".join(setup)],
-        cwd=workdir,
+        workdir,
         env={"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp_path)},
-        capture_output=True,
-        text=True,
         timeout=60,
-        check=False,
-        stdin=subprocess.DEVNULL,
+        merge_stderr=False,
     )
     assert ran.returncode == 0, f"the README's Docker steps failed:\n{setup}\n{ran.stderr}"
 

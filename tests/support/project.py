@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tests.support.output import tail
 from tests.support.paths import cache_root
-from tests.support.tools import missing_toolchain, require_tool
+from tests.support.tools import missing_toolchain, require_tool, run_captured
 
 #: Every timed stage, in order, for the closing timing report.
 TIMINGS: list[tuple[str, float]] = []
@@ -273,18 +273,7 @@ class GeneratedProject:
         env = {**self.env, **(extra_env or {})}
         started = time.monotonic()
         try:
-            result = subprocess.run(
-                argv,
-                cwd=self.root,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-                errors="replace",
-                timeout=timeout,
-                check=False,
-            )
+            result = run_captured(argv, self.root, env=env, timeout=timeout)
             code, output = result.returncode, result.stdout
         except subprocess.TimeoutExpired as error:
             partial = error.stdout or ""
@@ -326,15 +315,7 @@ def generate(kind: str, framework: str, language: str, dest: Path) -> tuple[Step
         "--yes",
     ]
     started = time.monotonic()
-    result = subprocess.run(
-        argv,
-        cwd=dest.parent,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_captured(argv, dest.parent, timeout=300, merge_stderr=False)
     seconds = time.monotonic() - started
     TIMINGS.append((f"{kind}-{framework}: roadmap-scaffold new", seconds))
     output = result.stdout + result.stderr

@@ -10,7 +10,9 @@ from __future__ import annotations
 import glob
 import os
 import shutil
+import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -111,3 +113,30 @@ def missing_toolchain(message: str) -> NoReturn:
     if in_ci():
         pytest.fail(f"{message}; CI=true, so a missing toolchain is a failure", pytrace=False)
     pytest.skip(message)
+
+
+def run_captured(
+    argv: Sequence[str | Path],
+    cwd: Path,
+    *,
+    timeout: float,
+    env: Mapping[str, str] | None = None,
+    merge_stderr: bool = True,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``argv`` with no stdin and its output captured as text; a failure is a result.
+
+    With ``merge_stderr`` the two streams are one, in the order written (what a user
+    sees); otherwise stderr is kept apart. Raises only `subprocess.TimeoutExpired`.
+    """
+    return subprocess.run(
+        [str(arg) for arg in argv],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE,
+        text=True,
+        errors="replace",
+        timeout=timeout,
+        check=False,
+    )
