@@ -6,8 +6,6 @@ import { PASSWORD } from './factories.js';
 
 export const REGISTER_PATH = '/api/users';
 export const CURRENT_USER_PATH = '/api/user';
-// The scheme of the Authorization header, which a 401's WWW-Authenticate names.
-export const AUTH_SCHEME = 'Token';
 
 /** The registration body for { username, email, password }: RealWorld wraps it, {"user": {...}}. */
 export const registration = (fields) => ({ user: fields });

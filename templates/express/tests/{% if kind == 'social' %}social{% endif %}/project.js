@@ -6,8 +6,6 @@ import { PASSWORD } from './factories.js';
 
 export const REGISTER_PATH = '/api/auth/register';
 export const CURRENT_USER_PATH = '/api/auth/me';
-// The scheme of the Authorization header, which a 401's WWW-Authenticate names.
-export const AUTH_SCHEME = 'Bearer';
 
 /** The registration body for { username, email, password }. */
 export const registration = (fields) => fields;

@@ -1,0 +1,25 @@
+"""This API as the shared tests (tests/test_*.py) call it: where one registers, signs in
+and reads one's account, what those requests carry, and what production requires."""
+
+from typing import Any
+
+REGISTER_URL = "/api/auth/register"
+LOGIN_URL = "/api/auth/login"
+CURRENT_USER_URL = "/api/auth/me"
+
+
+def registration(name: str, password: str) -> dict[str, Any]:
+    """The body that registers `name` (e-mail name@example.com) as a customer's name."""
+    return {"email": f"{name}@example.com", "password": password, "name": name}
+
+
+def credentials(email: str, password: str) -> dict[str, Any]:
+    """The body that signs in."""
+    return {"email": email, "password": password}
+
+
+# The settings production requires besides the shared ones (SECRET_KEY).
+PRODUCTION_SETTINGS: dict[str, str] = {
+    # The webhook secret has no usable development value (it comes from the provider).
+    "PAYMENT_WEBHOOK_SECRET": "whsec_" + "y" * 32,
+}
