@@ -41,7 +41,7 @@ def test_classroom_grade_writes_a_table_that_tells_students_apart(
          "-o", str(output), "--yes"]
     ) == 0  # fmt: skip
     # Alan lets anyone delete any comment: the ownership tests must catch it.
-    dependencies = next((output / "alan" / "app").glob("comments/dependencies.py"))
+    dependencies = next((output / "alan" / "app").glob("*/comments/dependencies.py"))
     source = dependencies.read_text("utf-8")
     assert "PermissionDeniedError(" in source
     dependencies.write_text(
