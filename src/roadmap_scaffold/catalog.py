@@ -1,8 +1,7 @@
-"""The catalog of kinds, languages and frameworks.
+"""The catalog of kinds, languages and frameworks: ``templates/_catalog.yml``.
 
-The facts live in the template, in ``templates/_catalog.yml``: copier.yml builds
-its choices from that file, and this module reads the same file for the wizard,
-for ``roadmap-scaffold list`` and for checking flags before anything is written.
+copier.yml builds its choices from that file; this module reads it for the
+wizard, ``roadmap-scaffold list`` and checking flags before anything is written.
 """
 
 from __future__ import annotations
@@ -95,8 +94,7 @@ class Catalog:
     def offered_combinations(self) -> list[tuple[str, str]]:
         """Every (kind, framework) pair the template can generate, in catalog order.
 
-        The one rule of what is offered: a framework builds the kinds under its
-        ``kinds:``. Kinds and frameworks are offered when they are in a pair.
+        The one rule of what is offered: a framework builds the kinds under its ``kinds:``.
         """
         return [
             (kind, framework.key)
@@ -139,14 +137,12 @@ class Catalog:
 
     def check_kind(self, kind: str) -> None:
         """Raise `UserError` unless ``kind`` is known and offered."""
-        offered = [k.key for k in self.offered_kinds()]
+        offered = ", ".join(k.key for k in self.offered_kinds())
         if kind not in self.kinds:
-            raise UserError(f"unknown kind {kind!r}: choose one of {', '.join(offered)}")
-        if kind not in offered:
-            raise UserError(
-                f"the {self.kinds[kind].title.lower()} ({kind}) is not available yet: "
-                f"choose one of {', '.join(offered)}"
-            )
+            raise UserError(f"unknown kind {kind!r}: choose one of {offered}")
+        if kind not in offered.split(", "):
+            title = self.kinds[kind].title.lower()
+            raise UserError(f"the {title} ({kind}) is not available yet: choose one of {offered}")
 
     def check_framework(self, framework: str, kind: str | None) -> None:
         """Raise `UserError` unless ``framework`` is offered (and can build ``kind``)."""
