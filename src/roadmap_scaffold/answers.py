@@ -127,23 +127,6 @@ def _normalised(answers: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def check(catalog: Catalog, given: Mapping[str, Any]) -> None:
-    """Refuse a bad kind, framework, database or name before anything is asked or written.
-
-    The one check against the catalog: what the wizard asks and what the
-    defaults fill in are valid by construction.
-    """
-    said = {key: str(value) for key, value in given.items() if key in _NAMED}
-    if "database" in said:
-        catalog.check_database(said["database"])
-    if "kind" in said:
-        catalog.check_kind(said["kind"])
-    if "framework" in said:
-        catalog.check_framework(said["framework"], said.get("kind"))
-    if "project_name" in said:
-        catalog.check_project_name(said["project_name"])
-
-
 def resolve(
     catalog: Catalog | None,
     given: Mapping[str, Any],
@@ -152,11 +135,20 @@ def resolve(
 ) -> Answers:
     """Validate ``given`` once, then fill in the rest: ``ask`` it, or take the defaults.
 
-    ``suggested`` holds defaults worth offering: the folder's name
-    (``project_name``) and the user's git identity (``author_*``).
+    The one check against the catalog, before anything is asked or written: what
+    the wizard asks and the defaults are valid by construction. ``suggested`` holds
+    defaults worth offering: the folder's name and the user's git identity.
     """
+    said = {key: str(value) for key, value in given.items() if key in _NAMED}
     if catalog is not None:
-        check(catalog, given)
+        if "database" in said:
+            catalog.check_database(said["database"])
+        if "kind" in said:
+            catalog.check_kind(said["kind"])
+        if "framework" in said:
+            catalog.check_framework(said["framework"], said.get("kind"))
+        if "project_name" in said:
+            catalog.check_project_name(said["project_name"])
     if ask is not None:
         return Answers.of(ask(dict(given)))
     answers = dict(given)

@@ -184,30 +184,10 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
         kinds=_options(data["kinds"]),
         databases=_options(data["databases"]),
         languages={
-            key: Language(
-                key=key,
-                title=item["title"],
-                requires=item.get("requires", ""),
-                install=item.get("install", ""),
-            )
+            key: Language(key, item["title"], item.get("requires", ""), item.get("install", ""))
             for key, item in data["languages"].items()
         },
-        frameworks={
-            key: Framework(
-                key=key,
-                title=item["title"],
-                language=item["language"],
-                summary=item["summary"],
-                recommended=bool(item.get("recommended", False)),
-                kinds=tuple(item.get("kinds") or ()),
-                api_docs=(
-                    (item["api_docs"]["path"], item["api_docs"]["what"])
-                    if "api_docs" in item
-                    else None
-                ),
-            )
-            for key, item in data["frameworks"].items()
-        },
+        frameworks={key: _framework(key, item) for key, item in data["frameworks"].items()},
         project_name=ProjectNameRule(**data["project_name"]),
         author_email=EmailRule(**data["author_email"]),
     )
@@ -215,3 +195,16 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
 
 def _options(section: dict[str, Any]) -> dict[str, Option]:
     return {key: Option(key, item["title"], item["summary"]) for key, item in section.items()}
+
+
+def _framework(key: str, item: dict[str, Any]) -> Framework:
+    docs = item.get("api_docs")
+    return Framework(
+        key,
+        item["title"],
+        item["language"],
+        item["summary"],
+        recommended=bool(item.get("recommended", False)),
+        kinds=tuple(item.get("kinds") or ()),
+        api_docs=(docs["path"], docs["what"]) if docs else None,
+    )

@@ -22,6 +22,7 @@ import yaml
 from roadmap_scaffold.catalog import Catalog
 from roadmap_scaffold.errors import GenerationError, ScaffoldError, UserError
 from roadmap_scaffold.generate import (
+    ANSWERS_FILE,
     GenerationRequest,
     commit_initial,
     move_into_place,
@@ -230,9 +231,7 @@ def repositories(class_dir: Path) -> list[Path]:
     """The generated repositories in ``class_dir``, by name."""
     if not class_dir.is_dir():
         raise UserError(f"{class_dir} is not a folder")
-    found = sorted(
-        child for child in class_dir.iterdir() if (child / ".copier-answers.yml").is_file()
-    )
+    found = sorted(child for child in class_dir.iterdir() if (child / ANSWERS_FILE).is_file())
     if not found:
         raise UserError(f"{class_dir} holds no generated repositories")
     return found
@@ -243,36 +242,19 @@ def _uncommitted(repository: Path) -> bool:
     return bool((git_or_none(repository, "status", "--porcelain") or "").strip())
 
 
-@dataclass(frozen=True)
-class StatusRow:
-    """One repository's state."""
-
-    repository: str
-    version: str
-    newest: str
-    clean: bool
-    last_commit: str
-
-
-def class_status(class_dir: Path) -> list[StatusRow]:
-    """Template version, up to date or behind, clean or not, last commit: per repository."""
-    rows = []
+def class_status(class_dir: Path) -> list[str]:
+    """A table: each repository's template version (behind or not), state and last commit."""
+    rows = [f"  {'repository':<30} {'template':<12} {'newest':<10} {'state':<12} last commit"]
     for repository in repositories(class_dir):
         try:
-            status = check_project(repository)
-            version, newest = status.current, status.newest
+            version, newest = check_project(repository)
         except ScaffoldError:
             version, newest = str(read_answers(repository).get("_commit", "?")), "?"
-        last_commit = git_or_none(repository, "log", "-1", "--format=%cs") or ""
-        rows.append(
-            StatusRow(
-                repository.name,
-                version,
-                newest,
-                not _uncommitted(repository),
-                last_commit.strip() or "none",  # no commit yet is an answer, not a failure
-            )
-        )
+        version += "" if version == newest else " (behind)"
+        state = "uncommitted" if _uncommitted(repository) else "clean"
+        # No commit yet is an answer, not a failure.
+        last = (git_or_none(repository, "log", "-1", "--format=%cs") or "").strip() or "none"
+        rows.append(f"  {repository.name:<30} {version:<12} {newest:<10} {state:<12} {last}")
     return rows
 
 

@@ -485,13 +485,7 @@ def command_classroom_status(args: argparse.Namespace) -> int:
     """`roadmap-scaffold classroom status`: one row per repository."""
     from roadmap_scaffold.classroom import class_status
 
-    print(f"  {'repository':<30} {'template':<12} {'newest':<10} {'state':<12} last commit")
-    for row in class_status(args.directory):
-        state = "clean" if row.clean else "uncommitted"
-        version = row.version + ("" if row.version == row.newest else " (behind)")
-        print(
-            f"  {row.repository:<30} {version:<12} {row.newest:<10} {state:<12} {row.last_commit}"
-        )
+    print("\n".join(class_status(args.directory)))
     return 0
 
 
@@ -534,11 +528,11 @@ def command_check(args: argparse.Namespace) -> int:
     from roadmap_scaffold.update import check_project
 
     try:
-        status = check_project(args.directory)
+        current, newest = check_project(args.directory)
     except ScaffoldError as error:  # exit 1 means "an update is available": errors are 2
         raise UserError(str(error)) from error
-    print(f"template version: {status.current}\nnewest version:   {status.newest}")
-    if status.up_to_date:
+    print(f"template version: {current}\nnewest version:   {newest}")
+    if current == newest:
         print("Up to date.")
         return 0
     print("An update is available: commit your work, then run `roadmap-scaffold update`.")

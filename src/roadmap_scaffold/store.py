@@ -131,15 +131,6 @@ def cache_dir() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "roadmap-scaffold"
 
 
-def bundle_location() -> str:
-    """The store's bundle as projects record it: ``~``-based when it is under the home folder."""
-    path = data_dir() / BUNDLE_NAME
-    try:
-        return "~/" + path.relative_to(Path.home()).as_posix()
-    except ValueError:
-        return str(path)
-
-
 def is_installed_bundle(location: str) -> bool:
     """Whether ``location`` (a recorded ``_src_path``) is this user's store's bundle."""
     return Path(location).expanduser() == data_dir() / BUNDLE_NAME
@@ -148,8 +139,8 @@ def is_installed_bundle(location: str) -> bool:
 def install_bundle(packaged: Path = PACKAGED_BUNDLE) -> str:
     """Take the ``packaged`` bundle's releases into the user's store, once per bundle.
 
-    Returns the store's bundle as projects record it. A source checkout ships no
-    bundle: then the store's bundle is used as it is.
+    Returns the store's bundle. A source checkout ships no bundle: then the
+    store's bundle is used as it is.
     """
     installed = data_dir() / BUNDLE_NAME
     if packaged.is_file():
@@ -168,7 +159,10 @@ def install_bundle(packaged: Path = PACKAGED_BUNDLE) -> str:
             f"the template bundle {installed} is missing and this installation has none "
             "to restore it: reinstall roadmap-scaffold"
         )
-    return bundle_location()
+    try:  # as projects record it: ``~``-based under the home folder
+        return "~/" + installed.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return str(installed)
 
 
 def receive_releases(bundle: Path) -> None:

@@ -41,19 +41,6 @@ class UpdateReport:
     conflicts: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class VersionStatus:
-    """A project's template version next to the newest one."""
-
-    current: str
-    newest: str
-
-    @property
-    def up_to_date(self) -> bool:
-        """Whether no newer release exists."""
-        return self.current == self.newest
-
-
 def read_answers(project: Path) -> dict[str, Any]:
     """The answers a project was generated with; a clear error if it was not generated."""
     path = project / ANSWERS_FILE
@@ -74,14 +61,14 @@ def _restore_store(answers: dict[str, Any]) -> None:
         install_bundle()
 
 
-def check_project(project: Path) -> VersionStatus:
+def check_project(project: Path) -> tuple[str, str]:
     """The project's template version and the newest release of its template."""
     answers = read_answers(project)
     _restore_store(answers)
     tags = release_tags(str(answers["_src_path"]))
     if not tags:
         raise UserError(f"the template at {answers['_src_path']} has no release versions")
-    return VersionStatus(current=str(answers.get("_commit") or "unknown"), newest=tags[-1].name)
+    return str(answers.get("_commit") or "unknown"), tags[-1].name
 
 
 def update_project(
