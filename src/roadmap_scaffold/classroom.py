@@ -30,6 +30,7 @@ from roadmap_scaffold.generate import (
     staging_for,
 )
 from roadmap_scaffold.git import commit_all, git_or_none
+from roadmap_scaffold.store import TemplateSource
 from roadmap_scaffold.update import check_project, read_answers, undo_update, update_project
 
 ROSTER_COLUMNS = ("name", "email", "github")
@@ -123,8 +124,7 @@ PLAIN_EMAIL = re.compile(r"^[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+$")
 def new_class(
     students: list[Student],
     destination: Path,
-    template: str,
-    vcs_ref: str | None,
+    template: TemplateSource,
     answers: dict[str, Any],
     progress: Progress | None = None,
 ) -> Path:
@@ -135,7 +135,7 @@ def new_class(
     """
     with staging_for(destination.absolute()) as staging:
         staging.mkdir()
-        shared = _render_shared(staging, template, vcs_ref, answers)
+        shared = _render_shared(staging, template, answers)
         for student in _shown(students, lambda student: student.github, progress):
             personal = {**answers, "author_name": student.name, "author_email": student.email}
             repository = staging / student.github
@@ -145,7 +145,7 @@ def new_class(
                 for path in (repository / relative for relative in personal_files):
                     path.write_bytes(_swap(path.read_bytes(), STAND_INS[0], personal))
             else:
-                render(GenerationRequest(repository, personal, template, vcs_ref), repository)
+                _render(template, personal, repository)
             commit_initial(repository, personal)
         if shared is not None:
             shutil.rmtree(shared[0])
@@ -160,8 +160,12 @@ def new_class(
     return destination
 
 
+def _render(template: TemplateSource, answers: dict[str, Any], folder: Path) -> None:
+    render(GenerationRequest(folder, answers, template.location, template.vcs_ref), folder)
+
+
 def _render_shared(
-    staging: Path, template: str, vcs_ref: str | None, answers: dict[str, Any]
+    staging: Path, template: TemplateSource, answers: dict[str, Any]
 ) -> tuple[Path, list[Path]] | None:
     """The class's render and its files that hold the stand-ins; None if it cannot be shared.
 
@@ -172,7 +176,7 @@ def _render_shared(
     """
     first, second = renders = [staging / f".shared-render-{index}" for index in range(2)]
     for folder, stand_in in zip(renders, STAND_INS, strict=True):
-        render(GenerationRequest(folder, {**answers, **stand_in}, template, vcs_ref), folder)
+        _render(template, {**answers, **stand_in}, folder)
     personal = _personal_files(first, second)
     shutil.rmtree(second)
     if personal is None:

@@ -115,10 +115,9 @@ def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
         commands,
         "new",
         "generate a new project (asks a few questions)",
-        "Generate a new project, ready to run and test: a git repository with one\n"
-        "commit, a README, tests, a Dockerfile and CI. On a terminal it asks what it\n"
-        "was not told; --yes asks nothing and takes the defaults below. Nothing is\n"
-        "written before the end.",
+        "Generate a project ready to run and test: a git repository with one commit, a\n"
+        "README, tests, a Dockerfile and CI. On a terminal it asks what it was not told;\n"
+        "--yes takes the defaults below. Nothing is written before the end.",
         "roadmap-scaffold new                  ask everything, then create it",
         "roadmap-scaffold new my-shop --yes \\\n"
         "      --kind ecommerce --framework django --database postgres",
@@ -127,8 +126,8 @@ def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
         "directory",
         nargs="?",
         metavar="DIR",
-        help="the folder to create; it must not exist or be empty (default: the "
-        "project's name; the project's name defaults to this folder's name)",
+        help="the folder to create, missing or empty (default: the project's name, "
+        "which defaults to this folder's name)",
     )
     for key, text in _choice_help(catalog).items():
         new.add_argument(f"--{key}", help=text)
@@ -449,14 +448,7 @@ def command_classroom_new(args: argparse.Namespace) -> int:
     students = read_roster(args.roster, catalog)
     check_destination(args.output)
     _confirm(f"Create {_repositories(len(students))} in {args.output}?", args.yes)
-    new_class(
-        students,
-        args.output,
-        template.location,
-        template.vcs_ref,
-        answers.for_copier(),
-        _progress(),
-    )
+    new_class(students, args.output, template, answers.for_copier(), _progress())
     print(
         f"Created {_repositories(len(students))} in {args.output} "
         f"(one folder per github name); the list is in {args.output / SUMMARY_FILE}."
