@@ -1,7 +1,5 @@
 """The ``roadmap-scaffold`` command (its console script), and ``python -m roadmap_scaffold``."""
 
-from __future__ import annotations
-
 import sys
 
 

@@ -1,11 +1,11 @@
 """A project's answers, resolved once: what was given, then what was asked or defaulted.
 
 `given_answers` reads what the user settled (an answers file, then ``--data``,
-then the dedicated flags: strongest last) and refuses a key the template does
-not ask. `resolve` validates that once against the catalog (the file copier.yml
-also reads), fills the rest from the wizard or the defaults, and returns one
-frozen `Answers`: `new`, `classroom new` and the wizard all go through it, and
-`update` reads its ``--data`` with the same `parse_data`.
+then the flags: strongest last) and refuses a key the template does not ask.
+`resolve` validates that once against the catalog (the file copier.yml also
+reads), fills in the rest from the wizard or the defaults, and returns one
+`Answers`, for `new`, `classroom new` and the wizard; `update` reads ``--data``
+with the same `parse_data`.
 """
 
 from __future__ import annotations
@@ -19,20 +19,22 @@ import yaml
 
 from roadmap_scaffold.catalog import Catalog
 from roadmap_scaffold.errors import UserError
-from roadmap_scaffold.store import template_questions
 
 # The answers whose values are keys of the catalog: matched whatever their case.
 CHOICE_ANSWERS = ("kind", "framework", "database")
-_NAMED = ("kind", "framework", "database", "project_name", "author_name", "author_email")
+_NAMED = (*CHOICE_ANSWERS, "project_name", "author_name", "author_email")
+
+Ask = Callable[[dict[str, Any]], dict[str, Any]]
+"""Asks for what was not given (the wizard); returns every answer."""
 
 
 @dataclass(frozen=True)
 class Answers:
     """The template's answers for one project, validated against the catalog.
 
-    A choice is None only for a template without local files (a git URL): there
-    is no catalog to choose from, so Copier takes the template's own default.
-    An author field is None when nobody said: the template's default applies.
+    A choice is None only for a template without local files (a git URL): with no
+    catalog to choose from, Copier takes the template's default. So does an author
+    field nobody gave.
     """
 
     project_name: str
@@ -41,8 +43,7 @@ class Answers:
     database: str | None = None
     author_name: str | None = None
     author_email: str | None = None
-    others: Mapping[str, Any] = field(default_factory=dict)
-    """The template's other questions, as given (e.g. ``classroom``)."""
+    others: Mapping[str, Any] = field(default_factory=dict)  # the other questions (classroom)
 
     @classmethod
     def of(cls, values: Mapping[str, Any]) -> Answers:
@@ -89,6 +90,16 @@ def given_answers(
     return given
 
 
+def template_questions(template_root: Path) -> set[str]:
+    """The keys ``--data`` may set: copier.yml's questions, not settings or hidden answers."""
+    config: dict[str, Any] = yaml.safe_load((template_root / "copier.yml").read_text("utf-8"))
+    return {
+        key
+        for key, spec in config.items()
+        if not key.startswith("_") and not (isinstance(spec, dict) and spec.get("when") is False)
+    }
+
+
 def read_answers_file(path: Path) -> dict[str, Any]:
     """Read a YAML answers file; Copier's own keys (``_src_path``...) are skipped."""
     try:
@@ -98,21 +109,14 @@ def read_answers_file(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as error:
         raise UserError(f"the answers file {path} is not UTF-8 text") from error
     except yaml.YAMLError as error:
-        raise UserError(f"the answers file {path} is not valid YAML{_where(error)}") from error
+        # Where PyYAML stopped, and why: " (line 3, column 7: why)".
+        mark, problem = getattr(error, "problem_mark", None), getattr(error, "problem", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        where += (f": {problem})" if problem else ")") if mark else ""
+        raise UserError(f"the answers file {path} is not valid YAML{where}") from error
     if not isinstance(data, dict):
         raise UserError(f"the answers file {path} must be a YAML mapping of KEY: VALUE")
     return {str(key): value for key, value in data.items() if not str(key).startswith("_")}
-
-
-def _where(error: yaml.YAMLError) -> str:
-    """Where in the file PyYAML stopped, and why, as ``" (line 3, column 7: why)"``."""
-    mark = getattr(error, "problem_mark", None)
-    if mark is None:
-        return ""
-    problem = getattr(error, "problem", None)
-    return f" (line {mark.line + 1}, column {mark.column + 1}" + (
-        f": {problem})" if problem else ")"
-    )
 
 
 def _normalised(answers: dict[str, Any]) -> dict[str, Any]:
@@ -123,28 +127,6 @@ def _normalised(answers: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def check(catalog: Catalog, given: Mapping[str, Any]) -> None:
-    """Refuse a bad kind, framework, database or name before anything is asked or written.
-
-    The one check against the catalog: what the wizard asks and what the
-    defaults fill in are valid by construction (they come from the catalog).
-    """
-    if "database" in given:
-        catalog.check_database(str(given["database"]))
-    if "kind" in given:
-        catalog.check_kind(str(given["kind"]))
-    if "framework" in given:
-        kind = str(given["kind"]) if "kind" in given else None
-        catalog.check_framework(str(given["framework"]), kind)
-    if "project_name" in given:
-        framework = str(given["framework"]) if "framework" in given else None
-        catalog.check_project_name(str(given["project_name"]), framework)
-
-
-Ask = Callable[[dict[str, Any]], dict[str, Any]]
-"""Asks for what was not given (the wizard); returns every answer."""
-
-
 def resolve(
     catalog: Catalog | None,
     given: Mapping[str, Any],
@@ -153,11 +135,20 @@ def resolve(
 ) -> Answers:
     """Validate ``given`` once, then fill in the rest: ``ask`` it, or take the defaults.
 
-    ``suggested`` holds defaults worth offering: the folder's name
-    (``project_name``) and the user's git identity (``author_*``).
+    The one check against the catalog, before anything is asked or written: what
+    the wizard asks and the defaults are valid by construction. ``suggested`` holds
+    defaults worth offering: the folder's name and the user's git identity.
     """
+    said = {key: str(value) for key, value in given.items() if key in _NAMED}
     if catalog is not None:
-        check(catalog, given)
+        if "database" in said:
+            catalog.check_database(said["database"])
+        if "kind" in said:
+            catalog.check_kind(said["kind"])
+        if "framework" in said:
+            catalog.check_framework(said["framework"], said.get("kind"))
+        if "project_name" in said:
+            catalog.check_project_name(said["project_name"], said.get("framework"))
     if ask is not None:
         asked = ask(dict(given))
         if catalog is not None:

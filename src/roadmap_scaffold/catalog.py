@@ -1,8 +1,7 @@
-"""The catalog of kinds, languages and frameworks.
+"""The catalog of kinds, languages and frameworks: ``templates/_catalog.yml``.
 
-The facts live in the template, in ``templates/_catalog.yml``: copier.yml builds
-its choices from that file, and this module reads the same file for the wizard,
-for ``roadmap-scaffold list`` and for checking flags before anything is written.
+copier.yml builds its choices from that file; this module reads it for the
+wizard, ``roadmap-scaffold list`` and checking flags before anything is written.
 """
 
 from __future__ import annotations
@@ -101,8 +100,7 @@ class Catalog:
     def offered_combinations(self) -> list[tuple[str, str]]:
         """Every (kind, framework) pair the template can generate, in catalog order.
 
-        The one rule of what is offered: a framework builds the kinds under its
-        ``kinds:``. Kinds and frameworks are offered when they are in a pair.
+        The one rule of what is offered: a framework builds the kinds under its ``kinds:``.
         """
         return [
             (kind, framework.key)
@@ -145,14 +143,12 @@ class Catalog:
 
     def check_kind(self, kind: str) -> None:
         """Raise `UserError` unless ``kind`` is known and offered."""
-        offered = [k.key for k in self.offered_kinds()]
+        offered = ", ".join(k.key for k in self.offered_kinds())
         if kind not in self.kinds:
-            raise UserError(f"unknown kind {kind!r}: choose one of {', '.join(offered)}")
-        if kind not in offered:
-            raise UserError(
-                f"the {self.kinds[kind].title.lower()} ({kind}) is not available yet: "
-                f"choose one of {', '.join(offered)}"
-            )
+            raise UserError(f"unknown kind {kind!r}: choose one of {offered}")
+        if kind not in offered.split(", "):
+            title = self.kinds[kind].title.lower()
+            raise UserError(f"the {title} ({kind}) is not available yet: choose one of {offered}")
 
     def check_framework(self, framework: str, kind: str | None) -> None:
         """Raise `UserError` unless ``framework`` is offered (and can build ``kind``)."""
@@ -223,31 +219,16 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
         databases=_options(data["databases"]),
         languages={
             key: Language(
-                key=key,
-                title=item["title"],
-                requires=item.get("requires", ""),
-                install=item.get("install", ""),
-                lock_file=item.get("lock_file", ""),
-                lock_names=item.get("lock_names", ""),
+                key,
+                item["title"],
+                item.get("requires", ""),
+                item.get("install", ""),
+                item.get("lock_file", ""),
+                item.get("lock_names", ""),
             )
             for key, item in data["languages"].items()
         },
-        frameworks={
-            key: Framework(
-                key=key,
-                title=item["title"],
-                language=item["language"],
-                summary=item["summary"],
-                recommended=bool(item.get("recommended", False)),
-                kinds=tuple(item.get("kinds") or ()),
-                api_docs=(
-                    (item["api_docs"]["path"], item["api_docs"]["what"])
-                    if "api_docs" in item
-                    else None
-                ),
-            )
-            for key, item in data["frameworks"].items()
-        },
+        frameworks={key: _framework(key, item) for key, item in data["frameworks"].items()},
         project_name=ProjectNameRule(**data["project_name"]),
         author_email=EmailRule(**data["author_email"]),
         template_root=template_root,
@@ -256,3 +237,16 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
 
 def _options(section: dict[str, Any]) -> dict[str, Option]:
     return {key: Option(key, item["title"], item["summary"]) for key, item in section.items()}
+
+
+def _framework(key: str, item: dict[str, Any]) -> Framework:
+    docs = item.get("api_docs")
+    return Framework(
+        key,
+        item["title"],
+        item["language"],
+        item["summary"],
+        recommended=bool(item.get("recommended", False)),
+        kinds=tuple(item.get("kinds") or ()),
+        api_docs=(docs["path"], docs["what"]) if docs else None,
+    )

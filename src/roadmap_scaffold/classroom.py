@@ -12,16 +12,17 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 from roadmap_scaffold.catalog import Catalog
 from roadmap_scaffold.errors import GenerationError, ScaffoldError, UserError
 from roadmap_scaffold.generate import (
+    ANSWERS_FILE,
     GenerationRequest,
     commit_initial,
     move_into_place,
@@ -29,6 +30,7 @@ from roadmap_scaffold.generate import (
     staging_for,
 )
 from roadmap_scaffold.git import commit_all, git_or_none
+from roadmap_scaffold.store import TemplateSource
 from roadmap_scaffold.update import check_project, read_answers, undo_update, update_project
 
 ROSTER_COLUMNS = ("name", "email", "github")
@@ -37,14 +39,15 @@ GITHUB_NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 SUMMARY_FILE = "class.csv"
 
 Progress = Callable[[int, int, str], None]
+T = TypeVar("T")
 
 
-def _shown(repositories: list[Path], progress: Progress | None) -> Iterator[Path]:
-    """``repositories`` one by one, each announced to ``progress`` (number, total, name)."""
-    for number, repository in enumerate(repositories, start=1):
+def _shown(items: list[T], name: Callable[[T], str], progress: Progress | None) -> Iterator[T]:
+    """``items`` one by one, each announced to ``progress`` (number, total, name)."""
+    for number, item in enumerate(items, start=1):
         if progress:
-            progress(number, len(repositories), repository.name)
-        yield repository
+            progress(number, len(items), name(item))
+        yield item
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,6 @@ class Student:
     name: str
     email: str
     github: str
-
-
-# --- the roster ------------------------------------------------------------------------
 
 
 def read_roster(path: Path, catalog: Catalog) -> list[Student]:
@@ -97,9 +97,7 @@ def read_roster(path: Path, catalog: Catalog) -> list[Student]:
 
 
 def _problems(student: Student, catalog: Catalog) -> list[str]:
-    problems = []
-    if not student.name:
-        problems.append("the name is empty")
+    problems = [] if student.name else ["the name is empty"]
     if not GITHUB_NAME.match(student.github):
         problems.append(
             f"invalid github name {student.github!r} (1-39 letters, digits or single hyphens)"
@@ -126,8 +124,7 @@ PLAIN_EMAIL = re.compile(r"^[A-Za-z0-9._+-]+@[A-Za-z0-9.-]+$")
 def new_class(
     students: list[Student],
     destination: Path,
-    template: str,
-    vcs_ref: str | None,
+    template: TemplateSource,
     answers: dict[str, Any],
     progress: Progress | None = None,
 ) -> Path:
@@ -138,75 +135,80 @@ def new_class(
     """
     with staging_for(destination.absolute()) as staging:
         staging.mkdir()
-        shared = _render_shared(staging, template, vcs_ref, answers)
-        for number, student in enumerate(students, start=1):
-            if progress:
-                progress(number, len(students), student.github)
+        shared = _render_shared(staging, template, answers)
+        for student in _shown(students, lambda student: student.github, progress):
             personal = {**answers, "author_name": student.name, "author_email": student.email}
             repository = staging / student.github
             if shared is not None and _plain(student):
-                _personalise_copy(shared, repository, personal)
+                folder, personal_files = shared
+                shutil.copytree(folder, repository, symlinks=True)
+                for path in (repository / relative for relative in personal_files):
+                    path.write_bytes(_swap(path.read_bytes(), STAND_INS[0], personal))
             else:
-                render(GenerationRequest(repository, personal, template, vcs_ref), repository)
+                _render(template, personal, repository)
             commit_initial(repository, personal)
         if shared is not None:
-            shutil.rmtree(shared.folder)
-        _write_summary(staging / SUMMARY_FILE, students, answers)
+            shutil.rmtree(shared[0])
+        with (staging / SUMMARY_FILE).open("w", newline="", encoding="utf-8") as summary:
+            writer = csv.writer(summary)
+            writer.writerow(["github", "name", "email", "repository", "kind", "framework"])
+            writer.writerows(
+                [s.github, s.name, s.email, s.github, answers["kind"], answers["framework"]]
+                for s in students
+            )
         move_into_place(staging, destination.absolute())
     return destination
 
 
-@dataclass(frozen=True)
-class _SharedRender:
-    """The class's template rendered once, with the files that carry the stand-ins."""
-
-    folder: Path
-    personal_files: tuple[Path, ...]
+def _render(template: TemplateSource, answers: dict[str, Any], folder: Path) -> None:
+    render(GenerationRequest(folder, answers, template.location, template.vcs_ref), folder)
 
 
 def _render_shared(
-    staging: Path, template: str, vcs_ref: str | None, answers: dict[str, Any]
-) -> _SharedRender | None:
-    """Render with two sets of stand-ins; None when the template transforms the values.
+    staging: Path, template: TemplateSource, answers: dict[str, Any]
+) -> tuple[Path, list[Path]] | None:
+    """The class's render and its files that hold the stand-ins; None if it cannot be shared.
 
-    If the template inserted the name and e-mail verbatim, swapping the first
-    stand-ins for the second turns the first render into the second exactly. If it
-    does anything else with them (a filter, a condition on their content), each
-    student gets a real render instead.
+    Rendered with each set of stand-ins: if the template inserted them verbatim,
+    swapping the first for the second turns the first render into the second
+    exactly. If it did anything else with them (a filter, a condition on their
+    content), each student gets a real render instead.
     """
-    renders = []
-    for index, stand_in in enumerate(STAND_INS):
-        folder = staging / f".shared-render-{index}"
-        render(GenerationRequest(folder, {**answers, **stand_in}, template, vcs_ref), folder)
-        renders.append(folder)
-    first, second = renders
-    personal: list[Path] = []
-    for path in sorted(p for p in first.rglob("*") if p.is_file()):
-        relative = path.relative_to(first)
-        original = path.read_bytes()
+    first, second = renders = [staging / f".shared-render-{index}" for index in range(2)]
+    for folder, stand_in in zip(renders, STAND_INS, strict=True):
+        _render(template, {**answers, **stand_in}, folder)
+    personal = _personal_files(first, second)
+    shutil.rmtree(second)
+    if personal is None:
+        shutil.rmtree(first)
+        return None
+    return first, personal
+
+
+def _personal_files(first: Path, second: Path) -> list[Path] | None:
+    """The files of ``first`` that hold the stand-ins, if swapping them makes ``second``."""
+    entries = sorted(path.relative_to(first) for path in first.rglob("*"))
+    if entries != sorted(path.relative_to(second) for path in second.rglob("*")):
+        return None
+    personal = []
+    for relative in (entry for entry in entries if (first / entry).is_file()):
+        original = (first / relative).read_bytes()
         swapped = _swap(original, STAND_INS[0], STAND_INS[1])
         counterpart = second / relative
-        if not counterpart.is_file() or _same_version(counterpart.read_bytes()) != _same_version(
-            swapped
-        ):
-            shutil.rmtree(second)
+        if not counterpart.is_file():
+            return None
+        if _same_version(counterpart.read_bytes()) != _same_version(swapped):
             return None
         if swapped != original:
             personal.append(relative)
-    if {p.relative_to(second) for p in second.rglob("*")} != {
-        p.relative_to(first) for p in first.rglob("*")
-    }:
-        return None
-    shutil.rmtree(second)
-    return _SharedRender(first, tuple(personal))
+    return personal
 
 
 def _same_version(content: bytes) -> bytes:
-    """Drop the answers file's ``_commit`` line before comparing two renders.
+    """``content`` without the answers file's ``_commit`` line.
 
-    From a template with uncommitted changes (a source checkout), Copier renders
-    a throwaway commit of them each time, so two renders of the same files differ
-    in that line only. From a release it is the same tag in both.
+    From a source checkout with uncommitted changes, Copier renders a throwaway
+    commit of them each time, so two renders differ in that line only.
     """
     return re.sub(rb"(?m)^_commit: .*\n", b"", content)
 
@@ -226,30 +228,6 @@ def _plain(student: Student) -> bool:
     )
 
 
-def _personalise_copy(shared: _SharedRender, repository: Path, answers: dict[str, Any]) -> None:
-    shutil.copytree(shared.folder, repository, symlinks=True)
-    for relative in shared.personal_files:
-        path = repository / relative
-        path.write_bytes(_swap(path.read_bytes(), STAND_INS[0], answers))
-
-
-def _write_summary(path: Path, students: list[Student], answers: dict[str, Any]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as summary:
-        writer = csv.writer(summary)
-        writer.writerow(["github", "name", "email", "repository", "kind", "framework"])
-        for student in students:
-            writer.writerow(
-                [
-                    student.github,
-                    student.name,
-                    student.email,
-                    student.github,
-                    answers["kind"],
-                    answers["framework"],
-                ]
-            )
-
-
 # --- the class's repositories ------------------------------------------------------------
 
 
@@ -257,54 +235,30 @@ def repositories(class_dir: Path) -> list[Path]:
     """The generated repositories in ``class_dir``, by name."""
     if not class_dir.is_dir():
         raise UserError(f"{class_dir} is not a folder")
-    found = sorted(
-        child for child in class_dir.iterdir() if (child / ".copier-answers.yml").is_file()
-    )
+    found = sorted(child for child in class_dir.iterdir() if (child / ANSWERS_FILE).is_file())
     if not found:
         raise UserError(f"{class_dir} holds no generated repositories")
     return found
 
 
 def _uncommitted(repository: Path) -> bool:
-    """Whether ``repository`` has work git does not have yet.
-
-    A repository git cannot read counts as clean here: `update_project` then
-    names the problem in the repository's row.
-    """
+    # One git cannot read counts as clean: `update_project` then names the problem.
     return bool((git_or_none(repository, "status", "--porcelain") or "").strip())
 
 
-@dataclass(frozen=True)
-class StatusRow:
-    """One repository's state."""
-
-    repository: str
-    version: str
-    newest: str
-    clean: bool
-    last_commit: str
-
-
-def class_status(class_dir: Path) -> list[StatusRow]:
-    """Template version, up to date or behind, clean or not, last commit: per repository."""
-    rows = []
+def class_status(class_dir: Path) -> list[str]:
+    """A table: each repository's template version (behind or not), state and last commit."""
+    rows = [f"  {'repository':<30} {'template':<12} {'newest':<10} {'state':<12} last commit"]
     for repository in repositories(class_dir):
         try:
-            status = check_project(repository)
-            version, newest = status.current, status.newest
+            version, newest = check_project(repository)
         except ScaffoldError:
             version, newest = str(read_answers(repository).get("_commit", "?")), "?"
-        rows.append(
-            StatusRow(
-                repository=repository.name,
-                version=version,
-                newest=newest,
-                clean=not _uncommitted(repository),
-                # No commit yet is an answer, not a failure.
-                last_commit=(git_or_none(repository, "log", "-1", "--format=%cs") or "").strip()
-                or "none",
-            )
-        )
+        version += "" if version == newest else " (behind)"
+        state = "uncommitted" if _uncommitted(repository) else "clean"
+        # No commit yet is an answer, not a failure.
+        last = (git_or_none(repository, "log", "-1", "--format=%cs") or "").strip() or "none"
+        rows.append(f"  {repository.name:<30} {version:<12} {newest:<10} {state:<12} {last}")
     return rows
 
 
@@ -319,12 +273,12 @@ class UpdateOutcome:
 
 
 def class_update(class_dir: Path, progress: Progress | None = None) -> list[UpdateOutcome]:
-    """Update every clean repository; skip the others; carry on past failures.
+    """Update and commit every clean repository; skip the others; carry on past failures.
 
-    A clean update is committed in the student's repository; one with conflicts
-    is left for a person to resolve (the files are named).
+    One with conflicts is left for a person to resolve (the files are named).
     """
-    return [_update_one(repository) for repository in _shown(repositories(class_dir), progress)]
+    found = repositories(class_dir)
+    return [_update_one(repository) for repository in _shown(found, lambda r: r.name, progress)]
 
 
 def _update_one(repository: Path) -> UpdateOutcome:
@@ -335,10 +289,9 @@ def _update_one(repository: Path) -> UpdateOutcome:
         report = update_project(repository, {}, None, ask_new_questions=False)
     except ScaffoldError as error:
         return UpdateOutcome(name, "failed", str(error))
+    versions = f"{report.old_version} -> {report.new_version}"
     if report.conflicts:
-        return UpdateOutcome(
-            name, "conflicts", f"{report.old_version} -> {report.new_version}", report.conflicts
-        )
+        return UpdateOutcome(name, "conflicts", versions, report.conflicts)
     if report.old_version == report.new_version and not (report.changed or report.merged):
         return UpdateOutcome(name, "current", report.new_version)
     try:
@@ -348,7 +301,7 @@ def _update_one(repository: Path) -> UpdateOutcome:
         # (the repository was clean before it, so this removes nothing of the student's).
         undo_update(repository)
         return UpdateOutcome(name, "failed", f"{error}; update undone")
-    return UpdateOutcome(name, "updated", f"{report.old_version} -> {report.new_version}")
+    return UpdateOutcome(name, "updated", versions)
 
 
 @dataclass(frozen=True)
@@ -361,13 +314,34 @@ class GradeRow:
     total: int | None
     detail: str = ""
 
+    @property
+    def percent(self) -> str:
+        """The score in percent, or empty without one."""
+        return (
+            str(round(100 * self.passed / self.total))
+            if self.total and self.passed is not None
+            else ""
+        )
+
 
 def class_grade(
     class_dir: Path, progress: Progress | None = None, timeout: int = 900
 ) -> list[GradeRow]:
-    """Run `make grade` in every repository and collect grade.json."""
-    rows = [_grade_one(repo, timeout) for repo in _shown(repositories(class_dir), progress)]
-    _write_grades(class_dir, rows)
+    """Run `make grade` in every repository, collect grade.json, write grades.csv and .md."""
+    found = repositories(class_dir)
+    rows = [_grade_one(repo, timeout) for repo in _shown(found, lambda r: r.name, progress)]
+    with (class_dir / "grades.csv").open("w", newline="", encoding="utf-8") as table:
+        writer = csv.writer(table)
+        writer.writerow(["repository", "name", "passed", "total", "percent", "note"])
+        writer.writerows(
+            [row.repository, row.name, row.passed, row.total, row.percent, row.detail]
+            for row in rows
+        )
+    lines = ["# Grades", "", "| Repository | Name | Score | % | Note |", "| --- " * 5 + "|"]
+    for row in rows:
+        score = f"{row.passed}/{row.total}" if row.total is not None else "-"
+        lines.append(f"| {row.repository} | {row.name} | {score} | {row.percent} | {row.detail} |")
+    (class_dir / "grades.md").write_text("\n".join(lines) + "\n", "utf-8")
     return rows
 
 
@@ -416,12 +390,10 @@ _MAKE_NOISE = re.compile(
 
 
 def _reason(output: str) -> str:
-    """The line of ``make``'s output that says why it stopped.
+    """The last line of ``make``'s output before its own: why it stopped.
 
-    That is the last line before make's "*** [target] Error 1" lines: a
-    Makefile's own message ("uv is not installed: ...") or the failing tool's.
-    When there is nothing else, make's own line is the reason ("No rule to make
-    target 'grade'").
+    That is a Makefile's own message or the failing tool's; when there is nothing
+    else, make's own line ("No rule to make target 'grade'").
     """
     lines = [line.strip() for line in output.splitlines() if line.strip()]
     telling = [line for line in lines if not _MAKE_NOISE.match(line)]
@@ -438,46 +410,19 @@ def _read_grade(path: Path) -> tuple[int, int]:
         raise ValueError(f"not JSON ({error.msg} at line {error.lineno})") from error
     if not isinstance(grade, dict):
         raise ValueError("expected an object with passed and total")
-    counts = []
     for key in ("passed", "total"):
         value = grade.get(key)
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ValueError(f"{key} must be a whole number, got {value!r}")
-        counts.append(value)
-    passed, total = counts
+    passed, total = grade["passed"], grade["total"]
     if passed > total:
         raise ValueError(f"passed ({passed}) is more than total ({total})")
     return passed, total
 
 
-def _write_grades(class_dir: Path, rows: Iterable[GradeRow]) -> None:
-    rows = list(rows)
-    with (class_dir / "grades.csv").open("w", newline="", encoding="utf-8") as table:
-        writer = csv.writer(table)
-        writer.writerow(["repository", "name", "passed", "total", "percent", "note"])
-        for row in rows:
-            writer.writerow(
-                [row.repository, row.name, row.passed, row.total, _percent(row), row.detail]
-            )
-    lines = ["| Repository | Name | Score | % | Note |", "| --- | --- | --- | --- | --- |"]
-    for row in rows:
-        score = f"{row.passed}/{row.total}" if row.total is not None else "-"
-        lines.append(
-            f"| {row.repository} | {row.name} | {score} | {_percent(row)} | {row.detail} |"
-        )
-    (class_dir / "grades.md").write_text("# Grades\n\n" + "\n".join(lines) + "\n", "utf-8")
-
-
-def _percent(row: GradeRow) -> str:
-    if not row.total or row.passed is None:
-        return ""
-    return str(round(100 * row.passed / row.total))
-
-
 def terminal_progress(number: int, total: int, label: str) -> None:
     """A one-line progress bar on stderr (only called when stderr is a terminal)."""
-    width = 30
-    filled = width * number // total
-    bar = "#" * filled + "-" * (width - filled)
+    filled = 30 * number // total
+    bar = "#" * filled + "-" * (30 - filled)
     end = "\n" if number == total else ""
     print(f"\r[{bar}] {number}/{total} {label:<40}", end=end, file=sys.stderr, flush=True)

@@ -1,10 +1,9 @@
 """The command line: flags in, exit codes out.
 
 Every subcommand maps its flags onto the library (answers.py resolves what to
-generate) and returns an exit code. One handler (`main`) turns a `ScaffoldError`
-into one line on stderr and an exit code, Ctrl-C into exit 130, and anything
-unforeseen into one line naming the command and ROADMAP_SCAFFOLD_DEBUG=1 (which
-shows the traceback). No traceback reaches the user on purpose.
+generate) and returns an exit code. `main` is the one handler: a `ScaffoldError`
+or an `OSError` is one line on stderr, Ctrl-C exit 130, and anything unforeseen
+one line naming the command and ROADMAP_SCAFFOLD_DEBUG=1 (which shows the traceback).
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import argparse
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +24,9 @@ from roadmap_scaffold.git import commit_identity, git_identity
 from roadmap_scaffold.next_steps import next_steps
 from roadmap_scaffold.store import template_from
 
+# Set to anything but 0 to see the traceback of an unexpected error.
+DEBUG_VARIABLE = "ROADMAP_SCAFFOLD_DEBUG"
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors become a `UserError` (one line, exit 2)."""
@@ -34,12 +35,9 @@ class _Parser(argparse.ArgumentParser):
         raise UserError(f"{message} (see '{self.prog} --help')")
 
 
-# Set to anything but 0 to see the traceback of an unexpected error.
-DEBUG_VARIABLE = "ROADMAP_SCAFFOLD_DEBUG"
-
-
-def _subcommand(commands: Any, name: str, summary: str, description: str, epilog: str) -> Any:
-    """A subcommand whose --help has a description and an epilog kept as written."""
+def _subcommand(commands: Any, name: str, summary: str, description: str, *examples: str) -> Any:
+    """A subcommand whose --help has a description and examples, kept as written."""
+    epilog = "\n".join(["examples:", *(f"  {example}" for example in examples)])
     return commands.add_parser(
         name,
         help=summary,
@@ -49,39 +47,48 @@ def _subcommand(commands: Any, name: str, summary: str, description: str, epilog
     )
 
 
-@dataclass(frozen=True)
-class _Defaults:
-    """The choices of `new` and what it takes when not told, for the help text.
-
-    From the catalog; these stand-ins serve when it cannot be read (and the help
-    is printed all the same).
-    """
-
-    kinds: str = "one of `roadmap-scaffold list`"
-    kind: str = "the first listed"
-    frameworks: str = "one of `roadmap-scaffold list`"
-    framework: str = "the recommended one"
-    databases: str = "one of `roadmap-scaffold list`"
-    database: str = "the first listed"
-
-    @classmethod
-    def of(cls, catalog: Catalog | None) -> _Defaults:
-        if catalog is None:
-            return cls()
-        kind = catalog.default_kind()
-        return cls(
-            kinds=_either(k.key for k in catalog.offered_kinds()),
-            kind=kind,
-            frameworks=_either(f.key for f in catalog.offered_frameworks()),
-            framework=catalog.default_framework(kind).key,
-            databases=_either(catalog.databases),
-            database=catalog.default_database(),
-        )
+# The flags several subcommands share, declared once; each says what it means there.
+def _directory(parser: argparse.ArgumentParser, default: str | None = ".") -> None:
+    what = "the project (default: .)" if default else "the class's folder"
+    parser.add_argument(
+        "directory",
+        nargs="?" if default else None,
+        default=default,
+        type=Path,
+        metavar="DIR",
+        help=what,
+    )
 
 
-def _data_flag(parser: argparse.ArgumentParser, text: str) -> None:
-    """``--data KEY=VALUE``, repeatable (answers.parse_data reads it)."""
-    parser.add_argument("--data", action="append", default=[], metavar="KEY=VALUE", help=text)
+def _yes(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--yes", "-y", action="store_true", help=what)
+
+
+def _data(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--data", action="append", default=[], metavar="KEY=VALUE", help=what)
+
+
+def _template(parser: argparse.ArgumentParser, what: str, versions: str | None = None) -> None:
+    parser.add_argument("--template", metavar="SRC", help=what)
+    if versions:
+        parser.add_argument("--vcs-ref", metavar="REF", help=versions)
+
+
+def _choice_help(catalog: Catalog | None) -> dict[str, str]:
+    """The help of --kind, --framework and --database: the catalog's choices and defaults."""
+    if catalog is None:  # the template is unreadable: the help prints all the same
+        listed = "one of `roadmap-scaffold list`"
+        return {"kind": listed, "framework": listed, "database": listed}
+    kind = catalog.default_kind()
+    frameworks = _either(f.key for f in catalog.offered_frameworks())
+    return {
+        "kind": f"what to build: {_either(k.key for k in catalog.offered_kinds())} "
+        f"(default: {kind})",
+        "framework": f"the web framework: {frameworks} (default: "
+        f"{catalog.default_framework(kind).key}, or the first that builds the chosen kind); "
+        "`roadmap-scaffold list` shows them all",
+        "database": f"{_either(catalog.databases)} (default: {catalog.default_database()})",
+    }
 
 
 def _either(keys: Iterable[str]) -> str:
@@ -91,18 +98,13 @@ def _either(keys: Iterable[str]) -> str:
 
 def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
     """The parser of every subcommand; ``catalog`` (when given) fills in the help's choices."""
-    defaults = _Defaults.of(catalog)
     parser = _Parser(
         prog="roadmap-scaffold",
-        description=(
-            "Start a real backend portfolio project: a blog, a shop or a social network.\n"
-            "Run it with no command on a terminal to answer a few questions (= new)."
-        ),
-        epilog=(
-            "examples:\n"
-            "  roadmap-scaffold new                  ask what to build, then create it\n"
-            "  roadmap-scaffold new --help           every option of new, with its default"
-        ),
+        description="Start a real backend portfolio project: a blog, a shop or a social network.\n"
+        "Run it with no command on a terminal to answer a few questions (= new).",
+        epilog="examples:\n"
+        "  roadmap-scaffold new                  ask what to build, then create it\n"
+        "  roadmap-scaffold new --help           every option of new, with its default",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -113,30 +115,23 @@ def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
         commands,
         "new",
         "generate a new project (asks a few questions)",
-        "Generate a new project, ready to run and test: a git repository with one\n"
-        "commit, a README, tests, a Dockerfile and CI. On a terminal it asks what it\n"
-        "was not told; --yes asks nothing and takes the defaults below. Nothing is\n"
-        "written before the end.",
-        "examples:\n"
-        "  roadmap-scaffold new                  ask everything, then create it\n"
-        "  roadmap-scaffold new my-shop --yes \\\n"
+        "Generate a project ready to run and test: a git repository with one commit, a\n"
+        "README, tests, a Dockerfile and CI. On a terminal it asks what it was not told;\n"
+        "--yes takes the defaults below. Nothing is written before the end.",
+        "roadmap-scaffold new                  ask everything, then create it",
+        "roadmap-scaffold new my-shop --yes \\\n"
         "      --kind ecommerce --framework django --database postgres",
     )
     new.add_argument(
         "directory",
         nargs="?",
         metavar="DIR",
-        help="the folder to create; it must not exist or be empty "
-        "(default: the project's name; the project's name defaults to this folder's name)",
+        help="the folder to create, missing or empty (default: the project's name, "
+        "which defaults to this folder's name)",
     )
-    new.add_argument("--kind", help=f"what to build: {defaults.kinds} (default: {defaults.kind})")
-    new.add_argument(
-        "--framework",
-        help=f"the web framework: {defaults.frameworks} (default: {defaults.framework}, "
-        "or the first that builds the chosen kind); `roadmap-scaffold list` shows them all",
-    )
-    new.add_argument("--database", help=f"{defaults.databases} (default: {defaults.database})")
-    _data_flag(
+    for key, text in _choice_help(catalog).items():
+        new.add_argument(f"--{key}", help=text)
+    _data(
         new,
         "set any template answer, e.g. --data author_name='Ada Lovelace' (repeatable); "
         "flags win over --data, which wins over --answers-file",
@@ -147,23 +142,13 @@ def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
         metavar="FILE",
         help="read answers from a YAML file (another project's .copier-answers.yml works)",
     )
-    new.add_argument(
-        "--template",
-        metavar="SRC",
-        help="generate from another copy of the template, a folder or a git URL "
+    _template(
+        new,
+        "generate from another copy of the template, a folder or a git URL "
         "(default: the template that comes with this version of the tool)",
+        "the template version, a git tag or commit (default: the newest release)",
     )
-    new.add_argument(
-        "--vcs-ref",
-        metavar="REF",
-        help="the template version, a git tag or commit (default: the newest release)",
-    )
-    new.add_argument(
-        "--yes",
-        "-y",
-        action="store_true",
-        help="ask nothing: take the defaults (needed in scripts)",
-    )
+    _yes(new, "ask nothing: take the defaults (needed in scripts)")
     new.add_argument("--no-git", action="store_true", help="skip git init and the first commit")
     new.set_defaults(handler=command_new)
 
@@ -174,17 +159,12 @@ def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
         "Merge a newer version of the template into a project: files you never touched\n"
         "are updated, files you changed are merged, and lines both sides changed get\n"
         "conflict markers. Commit your work first: uncommitted changes are refused.",
-        "examples:\n"
-        "  cd my-blog && roadmap-scaffold update     the newest version\n"
-        "  roadmap-scaffold update my-blog --to v0.2.0 --yes",
+        "cd my-blog && roadmap-scaffold update     the newest version",
+        "roadmap-scaffold update my-blog --to v0.2.0 --yes",
     )
-    update.add_argument(
-        "directory", nargs="?", default=".", metavar="DIR", help="the project (default: .)"
-    )
-    update.add_argument(
-        "--yes", "-y", action="store_true", help="ask nothing: new questions take their defaults"
-    )
-    _data_flag(update, "change an answer, e.g. --data database=postgres (repeatable)")
+    _directory(update)
+    _yes(update, "ask nothing: new questions take their defaults")
+    _data(update, "change an answer, e.g. --data database=postgres (repeatable)")
     update.add_argument(
         "--to", metavar="VERSION", help="a template version, e.g. v0.2.0 (default: the newest)"
     )
@@ -194,18 +174,15 @@ def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
         commands,
         "check",
         "is the project's template up to date? (exit 0 yes, 1 no, 2 error)",
-        "Compare the template version a project was made from with the newest release.",
+        "Compare the template version a project was made from with the newest release.\n\n"
         "exit status:\n"
         "  0  up to date\n"
         "  1  an update is available (run `roadmap-scaffold update`)\n"
-        "  2  error: not a roadmap-scaffold project, or its template is unreadable\n\n"
-        "examples:\n"
-        "  cd my-blog && roadmap-scaffold check\n"
-        "  roadmap-scaffold check my-blog || echo 'an update is available (or an error)'",
+        "  2  error: not a roadmap-scaffold project, or its template is unreadable",
+        "cd my-blog && roadmap-scaffold check",
+        "roadmap-scaffold check my-blog || echo 'an update is available (or an error)'",
     )
-    check.add_argument(
-        "directory", nargs="?", default=".", metavar="DIR", help="the project (default: .)"
-    )
+    _directory(check)
     check.set_defaults(handler=command_check)
 
     _add_classroom_parsers(commands)
@@ -216,160 +193,14 @@ def build_parser(catalog: Catalog | None = None) -> argparse.ArgumentParser:
         "list the kinds and frameworks available",
         "List the kinds of project, the frameworks, and the combinations this version\n"
         "of the tool can generate.",
-        "examples:\n"
-        "  roadmap-scaffold list\n"
-        "  roadmap-scaffold list --template ../my-template-copy",
+        "roadmap-scaffold list",
+        "roadmap-scaffold list --template ../my-template-copy",
     )
-    listing.add_argument(
-        "--template",
-        metavar="SRC",
-        help="list another copy of the template (default: the one that comes with the tool)",
+    _template(
+        listing, "list another copy of the template (default: the one that comes with the tool)"
     )
     listing.set_defaults(handler=command_list)
     return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    if not argv and interactive:
-        argv = ["new"]  # as `npm create vite` does: no command on a terminal starts the wizard
-    command = "roadmap-scaffold " + " ".join(arg for arg in argv[:2] if not arg.startswith("-"))
-    try:
-        try:
-            # No command and no terminal: one line naming --help, as for any usage error.
-            args = build_parser(_catalog_for_help(argv)).parse_args(argv)
-        except SystemExit as done:  # --help and --version print, then exit 0
-            return int(done.code or 0)
-        return int(args.handler(args))
-    except KeyboardInterrupt:
-        print("\nCancelled: nothing was written.", file=sys.stderr)
-        return 130
-    except Cancelled as error:
-        print(f"Cancelled: {error}.", file=sys.stderr)
-        return error.exit_code
-    except UserError as error:
-        print(f"roadmap-scaffold: error: {error}", file=sys.stderr)
-        return error.exit_code
-    except ScaffoldError as error:
-        print(f"roadmap-scaffold: error: {error}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        # The file system said no (a deleted working folder, a full disk, a folder we
-        # may not write to): say what failed, in one line, without a traceback.
-        print(f"roadmap-scaffold: error: {_describe_os_error(error)}", file=sys.stderr)
-        return 1
-    except Exception as error:
-        # A bug of ours: one line that says how to see it whole, not a wall of traceback.
-        if os.environ.get(DEBUG_VARIABLE, "0") not in ("", "0"):
-            raise
-        print(
-            f"roadmap-scaffold: error: `{command.strip()}` failed unexpectedly "
-            f"({type(error).__name__}: {_first_line(error)}); run it again with "
-            f"{DEBUG_VARIABLE}=1 to see the traceback, and please report it",
-            file=sys.stderr,
-        )
-        return 1
-
-
-def _first_line(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    return lines[0] if lines else "no message"
-
-
-def _catalog_for_help(argv: list[str]) -> Catalog | None:
-    """The catalog when help will be printed (its choices and defaults), else None."""
-    if not {"-h", "--help"} & set(argv):
-        return None
-    try:
-        return load_catalog()
-    except ScaffoldError:
-        return None  # the help still prints, with the choices of this tool's version
-
-
-def _describe_os_error(error: OSError) -> str:
-    try:
-        os.getcwd()
-    except FileNotFoundError:
-        return "the current folder no longer exists: cd into a folder that exists and try again"
-    reason = error.strerror or str(error)
-    return f"{reason}: {error.filename}" if error.filename else reason
-
-
-# --- new -------------------------------------------------------------------------
-
-
-def command_new(args: argparse.Namespace) -> int:
-    """`roadmap-scaffold new`: ask (or take defaults), generate, print the next steps."""
-    template = template_from(args.template, args.vcs_ref)
-    catalog = load_catalog(template.files) if template.files else None
-    flags = {key: getattr(args, key) for key in CHOICE_ANSWERS}
-    given = given_answers(template.files, args.answers_file, args.data, flags)
-    destination = Path(args.directory) if args.directory else None
-    suggested = _suggestions(destination)
-    answers = resolve(
-        catalog, given, suggested, None if args.yes else _wizard(catalog, destination, suggested)
-    )
-    from_folder = "project_name" not in given and answers.project_name == suggested["project_name"]
-    destination = destination or Path(answers.project_name)
-    generate(
-        GenerationRequest(
-            destination=destination,
-            answers=answers.for_copier(),
-            template=template.location,
-            vcs_ref=template.vcs_ref,
-            git=not args.no_git,
-        )
-    )
-    if from_folder and args.yes:
-        _note(f"project name: {answers.project_name} (from the folder name)")
-    if not args.no_git:
-        _note(commit_identity(answers.author_name or "", answers.author_email or "").note())
-    print(next_steps(destination, answers.for_copier(), catalog))
-    return 0
-
-
-def _wizard(catalog: Catalog | None, destination: Path | None, suggested: dict[str, str]) -> Ask:
-    """The wizard, asking on this terminal (refused when there is none to ask on).
-
-    It runs once the given answers are checked, so a bad flag is reported first.
-    """
-
-    def ask(given: dict[str, Any]) -> dict[str, Any]:
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
-            raise UserError(
-                "no terminal to ask questions on: pass --yes to take the defaults "
-                "(and --kind, --framework, --database or --data to choose)"
-            )
-        if catalog is None:
-            raise UserError("the wizard needs a local template: pass --yes with a git --template")
-        if destination is not None:
-            check_destination(destination)  # before the questions, not after them
-        from roadmap_scaffold.wizard import QuestionaryPrompter, run_wizard
-
-        return run_wizard(catalog, given, suggested, QuestionaryPrompter())
-
-    return ask
-
-
-def _note(text: str) -> None:
-    """A line for the user beside the command's output (on stderr), if there is one."""
-    if text:
-        print(text, file=sys.stderr)
-
-
-def _suggestions(destination: Path | None) -> dict[str, str]:
-    """Defaults worth offering: the folder's name and the user's git identity."""
-    identity = git_identity()
-    return {
-        "project_name": destination.absolute().name if destination else "",
-        "author_name": identity.get("name", ""),
-        "author_email": identity.get("email", ""),
-    }
-
-
-# --- classroom -------------------------------------------------------------------------
 
 
 def _add_classroom_parsers(commands: Any) -> None:
@@ -378,10 +209,9 @@ def _add_classroom_parsers(commands: Any) -> None:
         "classroom",
         "one repository per student: create, grade, status, update",
         "A class is a folder of ordinary git repositories, one per student of a roster.",
-        "examples:\n"
-        "  roadmap-scaffold classroom new roster.csv -o class-2026 \\\n"
-        "      --kind blog --framework fastapi\n"
-        "  roadmap-scaffold classroom grade class-2026",
+        "roadmap-scaffold classroom new roster.csv -o class-2026 \\\n"
+        "      --kind blog --framework fastapi",
+        "roadmap-scaffold classroom grade class-2026",
     )
     actions = classroom.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     actions.required = True
@@ -393,10 +223,9 @@ def _add_classroom_parsers(commands: Any) -> None:
         "Make DIR/<github>/ for every row of the roster (CSV with the header\n"
         "name,email,github): a git repository with one commit, with the student's\n"
         "name and e-mail in it. Every row is checked before anything is written.",
-        "examples:\n"
-        "  roadmap-scaffold classroom new roster.csv -o class-2026 \\\n"
-        "      --kind blog --framework fastapi\n"
-        "  roadmap-scaffold classroom new roster.csv -o web-b --yes \\\n"
+        "roadmap-scaffold classroom new roster.csv -o class-2026 \\\n"
+        "      --kind blog --framework fastapi",
+        "roadmap-scaffold classroom new roster.csv -o web-b --yes \\\n"
         "      --kind social --framework Express --data database=postgres",
     )
     new.add_argument("roster", type=Path, metavar="ROSTER.csv", help="columns: name,email,github")
@@ -405,18 +234,13 @@ def _add_classroom_parsers(commands: Any) -> None:
     new.add_argument(
         "-o", "--output", required=True, type=Path, metavar="DIR", help="the class's folder"
     )
-    new.add_argument(
-        "--template",
-        metavar="SRC",
-        help="generate from another copy of the template (default: the tool's own)",
+    _template(
+        new,
+        "generate from another copy of the template (default: the tool's own)",
+        "template version, a git tag (default: the newest)",
     )
-    new.add_argument(
-        "--vcs-ref", metavar="REF", help="template version, a git tag (default: the newest)"
-    )
-    _data_flag(new, "set a template answer for the whole class (repeatable)")
-    new.add_argument(
-        "--yes", "-y", action="store_true", help="do not ask for confirmation (needed in scripts)"
-    )
+    _data(new, "set a template answer for the whole class (repeatable)")
+    _yes(new, "do not ask for confirmation (needed in scripts)")
     new.set_defaults(handler=command_classroom_new)
 
     for name, handler, summary, description in (
@@ -444,22 +268,149 @@ def _add_classroom_parsers(commands: Any) -> None:
             "person. Exit status 1 when any repository failed.",
         ),
     ):
+        yes = " --yes" if name == "update" else ""
         action = _subcommand(
             actions,
             name,
             summary,
             description,
-            "examples:\n"
-            f"  roadmap-scaffold classroom {name} class-2026\n"
-            f"  roadmap-scaffold classroom {name} ~/teaching/web-b"
-            + (" --yes" if name == "update" else ""),
+            f"roadmap-scaffold classroom {name} class-2026",
+            f"roadmap-scaffold classroom {name} ~/teaching/web-b{yes}",
         )
-        action.add_argument("directory", type=Path, metavar="DIR", help="the class's folder")
-        if name == "update":
-            action.add_argument(
-                "--yes", "-y", action="store_true", help="do not ask (needed in scripts)"
-            )
+        _directory(action, default=None)
+        if yes:
+            _yes(action, "do not ask (needed in scripts)")
         action.set_defaults(handler=handler)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv and _on_terminal():
+        argv = ["new"]  # as `npm create vite` does: no command on a terminal starts the wizard
+    command = "roadmap-scaffold " + " ".join(arg for arg in argv[:2] if not arg.startswith("-"))
+    try:
+        try:
+            # The catalog fills in the help's choices, so it is read only for --help.
+            args = build_parser(_catalog_for_help(argv)).parse_args(argv)
+        except SystemExit as done:  # --help and --version print, then exit 0
+            return int(done.code or 0)
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        print("\nCancelled: nothing was written.", file=sys.stderr)
+        return 130
+    except Cancelled as error:
+        print(f"Cancelled: {error}.", file=sys.stderr)
+        return error.exit_code
+    except ScaffoldError as error:
+        print(f"roadmap-scaffold: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except OSError as error:
+        # The file system said no (a deleted working folder, a full disk, a folder we
+        # may not write to): say what failed, in one line, without a traceback.
+        print(f"roadmap-scaffold: error: {_describe_os_error(error)}", file=sys.stderr)
+        return 1
+    except Exception as error:
+        # A bug of ours: one line that says how to see it whole, not a wall of traceback.
+        if os.environ.get(DEBUG_VARIABLE, "0") not in ("", "0"):
+            raise
+        first_line = (str(error).strip().splitlines() or ["no message"])[0]
+        print(
+            f"roadmap-scaffold: error: `{command.strip()}` failed unexpectedly "
+            f"({type(error).__name__}: {first_line}); run it again with "
+            f"{DEBUG_VARIABLE}=1 to see the traceback, and please report it",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _catalog_for_help(argv: list[str]) -> Catalog | None:
+    if not {"-h", "--help"} & set(argv):
+        return None
+    try:
+        return load_catalog()
+    except ScaffoldError:
+        return None
+
+
+def _describe_os_error(error: OSError) -> str:
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return "the current folder no longer exists: cd into a folder that exists and try again"
+    reason = error.strerror or str(error)
+    return f"{reason}: {error.filename}" if error.filename else reason
+
+
+def _on_terminal() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _require_terminal(refusal: str) -> None:
+    """The tool never waits for input nobody can type: without a terminal, ``refusal``."""
+    if not _on_terminal():
+        raise UserError(refusal)
+
+
+def _note(text: str) -> None:
+    """A line for the user beside the command's output (on stderr), if there is one."""
+    if text:
+        print(text, file=sys.stderr)
+
+
+# --- new -------------------------------------------------------------------------
+
+
+def command_new(args: argparse.Namespace) -> int:
+    """`roadmap-scaffold new`: ask (or take defaults), generate, print the next steps."""
+    template = template_from(args.template, args.vcs_ref)
+    catalog = load_catalog(template.files) if template.files else None
+    flags = {key: getattr(args, key) for key in CHOICE_ANSWERS}
+    given = given_answers(template.files, args.answers_file, args.data, flags)
+    destination = Path(args.directory) if args.directory else None
+    identity = git_identity()  # the user's, offered as the project's author
+    suggested = {
+        "project_name": destination.absolute().name if destination else "",
+        "author_name": identity.get("name", ""),
+        "author_email": identity.get("email", ""),
+    }
+    ask = None if args.yes else _wizard(catalog, destination, suggested)
+    answers = resolve(catalog, given, suggested, ask)
+    from_folder = "project_name" not in given and answers.project_name == suggested["project_name"]
+    destination = destination or Path(answers.project_name)
+    generate(
+        GenerationRequest(
+            destination, answers.for_copier(), template.location, template.vcs_ref, not args.no_git
+        )
+    )
+    if from_folder and args.yes:
+        _note(f"project name: {answers.project_name} (from the folder name)")
+    if not args.no_git:
+        _note(commit_identity(answers.author_name or "", answers.author_email or "").note())
+    print(next_steps(destination, answers.for_copier(), catalog))
+    return 0
+
+
+def _wizard(catalog: Catalog | None, destination: Path | None, suggested: dict[str, str]) -> Ask:
+    """The wizard on this terminal; it runs once the given answers are checked."""
+
+    def ask(given: dict[str, Any]) -> dict[str, Any]:
+        _require_terminal(
+            "no terminal to ask questions on: pass --yes to take the defaults "
+            "(and --kind, --framework, --database or --data to choose)"
+        )
+        if catalog is None:
+            raise UserError("the wizard needs a local template: pass --yes with a git --template")
+        if destination is not None:
+            check_destination(destination)  # before the questions, not after them
+        from roadmap_scaffold.wizard import QuestionaryPrompter, run_wizard
+
+        return run_wizard(catalog, given, suggested, QuestionaryPrompter())
+
+    return ask
+
+
+# --- classroom -------------------------------------------------------------------------
 
 
 def _repositories(count: int) -> str:
@@ -473,11 +424,9 @@ def _progress() -> Any:
 
 
 def _confirm(question: str, yes: bool) -> None:
-    """Ask on a terminal unless --yes; without a terminal, --yes is required."""
     if yes:
         return
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UserError("no terminal to confirm on: pass --yes")
+    _require_terminal("no terminal to confirm on: pass --yes")
     from roadmap_scaffold.wizard import QuestionaryPrompter
 
     if not QuestionaryPrompter().confirm(question, default=True):
@@ -499,14 +448,7 @@ def command_classroom_new(args: argparse.Namespace) -> int:
     students = read_roster(args.roster, catalog)
     check_destination(args.output)
     _confirm(f"Create {_repositories(len(students))} in {args.output}?", args.yes)
-    new_class(
-        students,
-        args.output,
-        template.location,
-        template.vcs_ref,
-        answers.for_copier(),
-        progress=_progress(),
-    )
+    new_class(students, args.output, template, answers.for_copier(), _progress())
     print(
         f"Created {_repositories(len(students))} in {args.output} "
         f"(one folder per github name); the list is in {args.output / SUMMARY_FILE}."
@@ -535,14 +477,7 @@ def command_classroom_status(args: argparse.Namespace) -> int:
     """`roadmap-scaffold classroom status`: one row per repository."""
     from roadmap_scaffold.classroom import class_status
 
-    print(f"  {'repository':<30} {'template':<12} {'newest':<10} {'state':<12} last commit")
-    for row in class_status(args.directory):
-        state = "clean" if row.clean else "uncommitted"
-        behind = "" if row.version == row.newest else " (behind)"
-        print(
-            f"  {row.repository:<30} {row.version + behind:<12} {row.newest:<10} "
-            f"{state:<12} {row.last_commit}"
-        )
+    print("\n".join(class_status(args.directory)))
     return 0
 
 
@@ -566,23 +501,17 @@ def command_classroom_update(args: argparse.Namespace) -> int:
     return 1 if counts["failed"] else 0
 
 
-# --- update and check ----------------------------------------------------------------
+# --- update, check and list -------------------------------------------------------------
 
 
 def command_update(args: argparse.Namespace) -> int:
     """`roadmap-scaffold update`: merge the newest template into a project."""
     from roadmap_scaffold.update import summary, update_project
 
-    interactive = sys.stdin.isatty() and sys.stdout.isatty()
-    if not args.yes and not interactive:
-        raise UserError("no terminal to ask questions on: pass --yes to take the defaults")
-    report = update_project(
-        Path(args.directory),
-        data=parse_data(args.data),
-        to_version=args.to,
-        ask_new_questions=not args.yes,
-    )
-    print(summary(report))
+    if not args.yes:
+        _require_terminal("no terminal to ask questions on: pass --yes to take the defaults")
+    data = parse_data(args.data)
+    print(summary(update_project(args.directory, data, args.to, ask_new_questions=not args.yes)))
     return 0
 
 
@@ -591,18 +520,15 @@ def command_check(args: argparse.Namespace) -> int:
     from roadmap_scaffold.update import check_project
 
     try:
-        status = check_project(Path(args.directory))
+        current, newest = check_project(args.directory)
     except ScaffoldError as error:  # exit 1 means "an update is available": errors are 2
         raise UserError(str(error)) from error
-    print(f"template version: {status.current}\nnewest version:   {status.newest}")
-    if status.up_to_date:
+    print(f"template version: {current}\nnewest version:   {newest}")
+    if current == newest:
         print("Up to date.")
         return 0
     print("An update is available: commit your work, then run `roadmap-scaffold update`.")
     return 1
-
-
-# --- list ------------------------------------------------------------------------
 
 
 def command_list(args: argparse.Namespace) -> int:

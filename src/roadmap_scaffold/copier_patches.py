@@ -1,21 +1,18 @@
 """The only module that touches Copier's or Jinja's internals: two guarded speed-ups.
 
-Each is measured (bench/generation.py), is in force only while one rendering
-runs, is skipped when the Copier or Jinja in use lacks what it replaces (the
-rendering is then plain Copier), and names the upstream change that would let
-it go. tests/render/test_shortcuts.py compares the result with a plain
-``copier copy`` for every kind and framework.
+Each is measured (bench/generation.py), in force only while one rendering runs,
+skipped when the Copier or Jinja in use lacks what it replaces (the rendering is
+then plain Copier), and names the upstream change that would let it go.
+tests/render/test_shortcuts.py compares the result with a plain ``copier copy``.
 
-- Per-file git call: after writing each file, Copier runs ``git config`` (a
-  subprocess, about 5 ms) to learn whether the destination's git ignores file
-  modes. The tool renders into a fresh folder that is no repository and tracks
-  nothing, so the answer never matters. Goes when Copier asks once per run
-  (caching ``core.fileMode`` per subproject) or only for files git tracks.
-- Path parts compiled again: Copier compiles every part of every path, and the
-  answers file's name once per file, with ``from_string`` (about 900 compilations
-  of some 300 distinct strings); each is compiled once per rendering here. Goes
-  when Copier keeps the templates it compiles from strings (as Jinja's loader
-  cache does for files).
+- Per-file git call: after writing each file, Copier runs ``git config`` (about
+  5 ms) to learn whether the destination's git ignores file modes; the tool
+  renders into a fresh folder that tracks nothing, so the answer never matters.
+  Goes when Copier asks once per run or only for files git tracks.
+- Path parts compiled again: Copier compiles every part of every path with
+  ``from_string`` (about 900 compilations of some 300 strings); each is compiled
+  once per rendering here. Goes when Copier keeps the templates it compiles from
+  strings (as Jinja's loader cache does for files).
 """
 
 from __future__ import annotations

@@ -1,15 +1,12 @@
-"""The tool's errors.
-
-Everything the tool raises on purpose derives from `ScaffoldError`. The
-`UserError` branch means "tell the user in one line, no traceback": the CLI's
-single handler prints its message and exits with its `exit_code`.
-"""
+"""The tool's errors: `main` prints any of them as one line and exits with its `exit_code`."""
 
 from __future__ import annotations
 
 
 class ScaffoldError(Exception):
     """Root of every error roadmap-scaffold raises on purpose."""
+
+    exit_code = 1
 
 
 class UserError(ScaffoldError):
@@ -25,6 +22,6 @@ class GenerationError(UserError):
 
 
 class Cancelled(ScaffoldError):
-    """The user pressed Ctrl-C or declined the summary; nothing was written."""
+    """The user declined at the summary or a confirmation; nothing was written."""
 
     exit_code = 130

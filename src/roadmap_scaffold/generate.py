@@ -30,6 +30,8 @@ from roadmap_scaffold.errors import GenerationError, UserError
 from roadmap_scaffold.git import CommitIdentity, commit_all, commit_identity, git, require_git
 from roadmap_scaffold.releases import release_tree
 
+ANSWERS_FILE = ".copier-answers.yml"  # as copier.yml's _answers_file names it
+
 
 @dataclass(frozen=True)
 class GenerationRequest:
@@ -70,34 +72,28 @@ def generate(request: GenerationRequest) -> Path:
 def staging_for(destination: Path) -> Iterator[Path]:
     """Yield a not-yet-existing folder beside ``destination`` to build it in.
 
-    Whatever happens, the staging area is removed afterwards; on a failure or a
-    Ctrl-C, so are the parent folders made for ``destination``: only what this
-    run created is ever removed.
+    The staging area is always removed afterwards; on a failure or a Ctrl-C, so
+    are the parent folders made for ``destination``: only what this run made.
     """
     check_destination(destination)
-    created_parents = _missing_parents(destination.parent)
+    parent = destination.parent
+    created = [folder for folder in (parent, *parent.parents) if not folder.exists()][-1:]
     try:
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=destination.parent))
+        parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}-", dir=parent))
     except OSError as error:
-        # The error names the staging folder, which the user never asked for: name theirs.
-        for folder in created_parents:
+        for folder in created:
             shutil.rmtree(folder, ignore_errors=True)
-        reason = error.strerror or str(error)
-        raise UserError(f"cannot create {destination}: {reason}") from error
+        # The error names the staging folder, which the user never asked for: name theirs.
+        raise UserError(f"cannot create {destination}: {error.strerror or error}") from error
     try:
         yield staging / destination.name
     except BaseException:
-        for folder in created_parents:
+        for folder in created:
             shutil.rmtree(folder, ignore_errors=True)
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _missing_parents(parent: Path) -> list[Path]:
-    """The outermost of ``parent`` and its parents that does not exist yet, if any."""
-    return [folder for folder in (parent, *parent.parents) if not folder.exists()][-1:]
 
 
 def render(request: GenerationRequest, project: Path) -> None:
@@ -122,17 +118,23 @@ def render(request: GenerationRequest, project: Path) -> None:
             unsafe=False,
         )
     if release is not None:
-        _record_source(project / _answers_file(release.files), request.template, release.commit)
+        # Copier documents ``_commit`` and ``_src_path`` as the answers file's source
+        # lines: the release, and where `copier update` finds it again (the bundle).
+        answers_file = project / ANSWERS_FILE
+        lines = answers_file.read_text(encoding="utf-8").splitlines(keepends=True)
+        source = {"_commit": release.commit, "_src_path": request.template}
+        at = next(index for index, line in enumerate(lines) if line.startswith("_src_path:"))
+        lines[at : at + 1] = [yaml.safe_dump(source, allow_unicode=True)]
+        answers_file.write_text("".join(lines), encoding="utf-8")
 
 
 @contextmanager
 def _copier_quietly() -> Iterator[None]:
     """Run Copier with nothing on the terminal; its failures become one line.
 
-    Quiet means quiet: Copier still prints notes such as "No git tags found in
-    template; using HEAD as ref", and warns when the template is a source
-    checkout with local edits. Failures arrive as exceptions: Copier reports
-    failed validators and bad choices as plain ValueError.
+    Even quiet, Copier prints notes ("No git tags found in template; using HEAD
+    as ref") and warnings; it reports failed validators and bad choices as plain
+    ValueError.
     """
     from copier.errors import CopierError
 
@@ -145,35 +147,14 @@ def _copier_quietly() -> Iterator[None]:
         raise GenerationError(" ".join(lines) or "Copier could not render the template") from error
 
 
-def _answers_file(template: Path) -> str:
-    """The answers file's name, as the template's copier.yml sets it."""
-    config = yaml.safe_load((template / "copier.yml").read_text(encoding="utf-8")) or {}
-    return str(config.get("_answers_file", ".copier-answers.yml"))
-
-
-def _record_source(answers_file: Path, source: str, commit: str) -> None:
-    """Write ``_src_path`` and ``_commit`` into ``answers_file`` as a Copier clone records them.
-
-    Copier documents them as the answers file's two source lines: where `copier
-    update` finds the template again (the bundle, not the kept tree) and the
-    release it was made from. The other lines stay as Copier wrote them.
-    """
-    lines = answers_file.read_text(encoding="utf-8").splitlines(keepends=True)
-    source_lines = yaml.safe_dump({"_commit": commit, "_src_path": source}, allow_unicode=True)
-    at = next(index for index, line in enumerate(lines) if line.startswith("_src_path:"))
-    lines[at : at + 1] = [source_lines]
-    answers_file.write_text("".join(lines), encoding="utf-8")
-
-
 def update_with_copier(
     project: Path, data: dict[str, Any], vcs_ref: str | None, ask_new_questions: bool
 ) -> None:
     """Run ``copier update`` in ``project``, with conflicts written inline.
 
-    Copier re-renders the project's recorded template version with its recorded
-    answers, diffs that against the new version, and applies the diff to the
-    project: lines the learner changed are kept, and where both sides changed
-    the same lines it writes ``<<<<<<< before updating`` markers.
+    Copier re-renders the project's recorded version with its recorded answers,
+    diffs that against the new version, and applies the diff to the project;
+    where both sides changed the same lines it writes ``<<<<<<< before updating``.
     """
     from copier import run_update
 
@@ -192,11 +173,7 @@ def update_with_copier(
 
 
 def commit_initial(project: Path, answers: dict[str, Any]) -> CommitIdentity:
-    """``git init`` and one initial commit, even when the user has no git identity.
-
-    The commit holds what ``git add --all`` adds (``.gitignore`` applies).
-    Returns who the commit is by (`commit_identity`).
-    """
+    """``git init`` and one initial commit of everything, even when git knows nobody."""
     committer = commit_identity(
         str(answers.get("author_name") or ""), str(answers.get("author_email") or "")
     )

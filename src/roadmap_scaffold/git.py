@@ -1,9 +1,8 @@
 """Git, run one way: every git command of the tool goes through this module.
 
-One error policy. `git` returns git's output or raises a `GenerationError` of
-one line naming the command and git's own last line. A caller to whom git's
-"no" is an answer (is this a repository? has it a commit yet?) calls
-`git_or_none` instead, so the tolerance is written at the call.
+One error policy: `git` returns git's output or raises a one-line
+`GenerationError` naming the command and git's own last line. A caller to whom
+git's "no" is an answer (is this a repository?) calls `git_or_none` instead.
 """
 
 from __future__ import annotations
@@ -17,6 +16,11 @@ from functools import cache
 from pathlib import Path
 
 from roadmap_scaffold.errors import GenerationError
+
+# Who commits when git knows nobody (no user.name or user.email anywhere): a name
+# that says what happened, so that `git log` shows it and the user can amend it.
+STAND_IN_NAME = "roadmap-scaffold"
+STAND_IN_EMAIL = "roadmap-scaffold@users.noreply.localhost"
 
 
 def require_git() -> None:
@@ -45,14 +49,9 @@ def git_or_none(where: Path | None, *args: str, env: Mapping[str, str] | None = 
 def _run(
     where: Path | None, args: tuple[str, ...], env: Mapping[str, str] | None
 ) -> subprocess.CompletedProcess[bytes]:
+    environment = {**os.environ, **env} if env else None
     try:
-        return subprocess.run(
-            ["git", *args],
-            cwd=where,
-            env={**os.environ, **env} if env else None,
-            capture_output=True,
-            check=False,
-        )
+        return subprocess.run(["git", *args], cwd=where, env=environment, capture_output=True)
     except FileNotFoundError:
         require_git()  # says so when git is missing; else ``where`` was, and that is raised
         raise
@@ -61,11 +60,9 @@ def _run(
 def commit_all(
     project: Path, message: str, committer: CommitIdentity | None = None
 ) -> CommitIdentity:
-    """Commit everything in ``project`` (what ``git add --all`` adds) as ``committer``.
+    """Commit everything in ``project`` as ``committer`` (default: `commit_identity`).
 
-    ``committer`` defaults to `commit_identity`; the commit is made even when
-    this machine has no git identity, and never signed or hooked: it is the
-    tool's commit, made for the user.
+    Never signed or hooked: it is the tool's commit, made for the user.
     """
     committer = committer or commit_identity()
     git(project, "add", "--all", env=committer.env())
@@ -74,20 +71,13 @@ def commit_all(
     return committer
 
 
-# Who commits when git knows nobody (no user.name or user.email anywhere): a name
-# that says what happened, so that `git log` shows it and the user can amend it.
-STAND_IN_NAME = "roadmap-scaffold"
-STAND_IN_EMAIL = "roadmap-scaffold@users.noreply.localhost"
-
-
 @dataclass(frozen=True)
 class CommitIdentity:
     """The name and e-mail address the tool's commits carry, as author and committer."""
 
     name: str
     email: str
-    from_git: bool
-    """False when git has no identity of its own and this one stands in for it."""
+    from_git: bool  # False: git has no identity, and this one stands in for it
 
     def env(self) -> dict[str, str]:
         """The environment variables that make ``git commit`` use this identity."""
@@ -111,13 +101,11 @@ class CommitIdentity:
 
 
 def commit_identity(author_name: str = "", author_email: str = "") -> CommitIdentity:
-    """Who the tool's commits are by: git's own identity, else a stand-in.
+    """Who the tool's commits are by, for every command that commits.
 
-    The one place that decides it, for `new`, `classroom new` and `classroom
-    update`. git's identity (``GIT_AUTHOR_*`` variables, then ``user.name`` and
-    ``user.email``) wins. Without one, git would refuse to commit, so the
-    project's author (``author_name``/``author_email``, when known) or else
-    STAND_IN_NAME signs instead, and `CommitIdentity.note` says how to amend it.
+    git's identity (``GIT_AUTHOR_*``, then ``user.name`` and ``user.email``) wins.
+    Without one git would refuse to commit, so the project's author (when known)
+    or else the stand-in signs instead, and `CommitIdentity.note` says how to amend it.
     """
     configured = git_identity()
     name = os.environ.get("GIT_AUTHOR_NAME") or configured.get("name", "")
@@ -138,8 +126,5 @@ def git_identity() -> dict[str, str]:
         return {}
     # git config exits 1 when nothing matches: no identity is an answer, not a failure.
     found = git_or_none(None, "config", "--get-regexp", r"^user\.(name|email)$") or ""
-    identity: dict[str, str] = {}
-    for line in found.splitlines():
-        key, _, value = line.partition(" ")
-        identity[key.removeprefix("user.")] = value.strip()
-    return identity
+    pairs = (line.partition(" ") for line in found.splitlines())
+    return {key.removeprefix("user."): value.strip() for key, _, value in pairs}

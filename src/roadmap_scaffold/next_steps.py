@@ -15,13 +15,10 @@ from typing import Any
 
 from roadmap_scaffold.catalog import Catalog
 
-#: Where ``make run`` serves by default (HOST and PORT in every project's Makefile).
+# Where ``make run`` serves by default (HOST and PORT in every project's Makefile).
 LISTEN = "127.0.0.1:8000"
 SERVER = f"http://{LISTEN}"
-
-#: Where a command's comment starts, so the comments line up; and the line width.
-_COMMENT_COLUMN = 27
-_WIDTH = 80
+_COMMENT_COLUMN = 27  # where a command's comment starts, so the comments line up
 
 
 def next_steps(destination: Path, answers: Mapping[str, Any], catalog: Catalog | None) -> str:
@@ -72,7 +69,7 @@ def _commented(command: str, comment: str) -> list[str]:
         return [command]
     first = command.ljust(_COMMENT_COLUMN - 1)
     # An address is never broken: a longer line is better than a URL that cannot be copied.
-    wrapped = textwrap.wrap(comment, width=_WIDTH - len(first) - 3, break_long_words=False)
+    wrapped = textwrap.wrap(comment, width=80 - len(first) - 3, break_long_words=False)
     return [f"{first if i == 0 else '':{len(first)}} # {part}" for i, part in enumerate(wrapped)]
 
 

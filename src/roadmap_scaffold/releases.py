@@ -1,22 +1,15 @@
 """Release trees: a template release's files, taken out of its git bundle once.
 
-To generate from a git template, Copier clones it into a temporary folder and
-checks out the newest release tag: on every run, for files that never change (a
-release tag names one commit for good). So the first run clones the release
-with plain git and keeps its files under
-``$XDG_CACHE_HOME/roadmap-scaffold/releases/<tag>-<object id>/files/``, with
-``commit``: ``git describe --tags --always`` of that checkout, which Copier
-writes as ``_commit`` in the project's answers file and `copier update` starts
-from.
+To generate from a git template, Copier clones it and checks out the newest
+release tag on every run, for files that never change (a tag names one commit
+for good). So the first run clones the release with plain git and keeps its
+files in ``$XDG_CACHE_HOME/roadmap-scaffold/releases/<tag>-<object id>/files/``,
+with ``git describe --tags --always`` of that checkout: the ``_commit`` Copier
+would record. generate.py renders them with Copier's public ``run_copy``.
 
-generate.py renders those files with Copier's public ``run_copy`` and then
-records the bundle and the tag in the answers file, as a clone would have: the
-render tests compare every file and the git tree with a plain ``copier copy``.
-
-Only git bundles (the installed template, or ``--template x.bundle``) take this
-path: a bundle is a local file whose tags are read without a network. Folders,
-source checkouts and URLs go through Copier unchanged. Like every cache, the
-folder may be deleted at any time; a tree that cannot be kept only costs speed.
+Only git bundles take this path: their tags are read without a network.
+Folders and URLs go through Copier unchanged. Like every cache, the folder may
+be deleted at any time; a tree that cannot be kept only costs speed.
 """
 
 from __future__ import annotations
@@ -33,8 +26,7 @@ from roadmap_scaffold.errors import ScaffoldError, UserError
 from roadmap_scaffold.git import git
 from roadmap_scaffold.store import cache_dir, release_tags
 
-FACTS_FILE = "roadmap-scaffold-release.json"
-"""Written beside the extracted files, last: a folder without it is incomplete."""
+FACTS_FILE = "roadmap-scaffold-release.json"  # written last: a folder without it is incomplete
 
 
 @dataclass(frozen=True)
@@ -48,19 +40,16 @@ class ReleaseTree:
 def release_tree(location: str) -> ReleaseTree | None:
     """The newest release of the bundle at ``location``, extracted on first use.
 
-    None when ``location`` is not a git bundle with a release tag, or when the
-    tree cannot be kept: then Copier clones, as it always does.
+    None when ``location`` is no git bundle with a release tag, or when the tree
+    cannot be kept: then Copier clones, as it always does.
     """
     bundle = Path(location).expanduser()
     if bundle.suffix != ".bundle" or not bundle.is_file():
         return None
     try:
-        releases = release_tags(location)
-    except UserError:
+        newest = release_tags(location)[-1]  # the release Copier would check out
+    except (UserError, IndexError):  # no tags to read, or none a release
         return None
-    if not releases:
-        return None
-    newest = releases[-1]  # the release Copier would check out
     folder = cache_dir() / "releases" / f"{newest.name}-{newest.object_id}"
     tree = _read(folder)
     if tree is None:

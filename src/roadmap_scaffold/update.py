@@ -1,10 +1,9 @@
 """Template updates that never lose a learner's work.
 
 `update_project` refuses what could lose work (uncommitted changes, a change of
-kind or framework), runs Copier's update, and describes what happened: which
-files the template changed, which it merged with the learner's own changes,
-which are in conflict, and what to commit. `check_project` compares the
-project's template version with the newest one.
+kind or framework), runs Copier's update, and says which files the template
+changed, which it merged with the learner's own changes and which are in
+conflict. `check_project` compares the project's version with the newest one.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from typing import Any
 import yaml
 
 from roadmap_scaffold.errors import UserError
-from roadmap_scaffold.generate import update_with_copier
+from roadmap_scaffold.generate import ANSWERS_FILE, update_with_copier
 from roadmap_scaffold.git import git, git_or_none
 from roadmap_scaffold.store import (
     install_bundle,
@@ -25,7 +24,6 @@ from roadmap_scaffold.store import (
     require_version,
 )
 
-ANSWERS_FILE = ".copier-answers.yml"
 CONFLICT_MARKER = "<<<<<<< before updating"
 # Answers that choose which files exist: changing them in an update deletes the
 # old framework's (or kind's) files, the learner's edits included.
@@ -43,19 +41,6 @@ class UpdateReport:
     conflicts: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class VersionStatus:
-    """A project's template version next to the newest one."""
-
-    current: str
-    newest: str
-
-    @property
-    def up_to_date(self) -> bool:
-        """Whether no newer release exists."""
-        return self.current == self.newest
-
-
 def read_answers(project: Path) -> dict[str, Any]:
     """The answers a project was generated with; a clear error if it was not generated."""
     path = project / ANSWERS_FILE
@@ -70,41 +55,20 @@ def read_answers(project: Path) -> dict[str, Any]:
     return answers
 
 
-def _require_clean_repository(project: Path) -> None:
-    if git_or_none(project, "rev-parse", "--is-inside-work-tree") is None:
-        raise UserError(f"{project} is not a git repository: the update needs git to merge safely")
-    if git(project, "status", "--porcelain").strip():
-        raise UserError(
-            f"{project} has uncommitted changes: commit (or stash) them first, "
-            "so that the update can never mix with unsaved work"
-        )
-
-
-def _refuse_fixed_changes(answers: dict[str, Any], data: dict[str, Any]) -> None:
-    for key in FIXED_ANSWERS:
-        if key in data and str(data[key]) != str(answers.get(key)):
-            raise UserError(
-                f"an update cannot change {key} from {answers.get(key)!r} to {data[key]!r}: "
-                f"it would delete the {answers.get(key)} files with your work in them; "
-                "generate a new project instead"
-            )
-
-
-def _make_source_available(answers: dict[str, Any]) -> None:
-    """Restore or upgrade this user's template bundle when the project was made from it."""
+def _restore_store(answers: dict[str, Any]) -> None:
+    """Restore or upgrade this user's template store when it made the project."""
     if is_installed_bundle(str(answers["_src_path"])):
         install_bundle()
 
 
-def check_project(project: Path) -> VersionStatus:
+def check_project(project: Path) -> tuple[str, str]:
     """The project's template version and the newest release of its template."""
     answers = read_answers(project)
-    _make_source_available(answers)
+    _restore_store(answers)
     tags = release_tags(str(answers["_src_path"]))
-    current = str(answers.get("_commit") or "unknown")
     if not tags:
         raise UserError(f"the template at {answers['_src_path']} has no release versions")
-    return VersionStatus(current=current, newest=tags[-1].name)
+    return str(answers.get("_commit") or "unknown"), tags[-1].name
 
 
 def update_project(
@@ -112,22 +76,37 @@ def update_project(
 ) -> UpdateReport:
     """Bring ``project`` to ``to_version`` (default: the newest) of its template."""
     answers = read_answers(project)
-    _require_clean_repository(project)
-    _refuse_fixed_changes(answers, data)
-    _make_source_available(answers)
+    if git_or_none(project, "rev-parse", "--is-inside-work-tree") is None:
+        raise UserError(f"{project} is not a git repository: the update needs git to merge safely")
+    if git(project, "status", "--porcelain").strip():
+        raise UserError(
+            f"{project} has uncommitted changes: commit (or stash) them first, "
+            "so that the update can never mix with unsaved work"
+        )
+    for key in FIXED_ANSWERS:
+        if key in data and str(data[key]) != str(answers.get(key)):
+            raise UserError(
+                f"an update cannot change {key} from {answers.get(key)!r} to {data[key]!r}: "
+                f"it would delete the {answers.get(key)} files with your work in them; "
+                "generate a new project instead"
+            )
+    _restore_store(answers)
     if to_version is not None:
         to_version = require_version(str(answers["_src_path"]), to_version)
-    own_changes = _files_changed_since_generation(project)
+    # The files the learner changed since the first commit (none without a commit).
+    first = (git_or_none(project, "rev-list", "--max-parents=0", "HEAD") or "").split()
+    own_changes = (
+        set(git(project, "diff", "--name-only", first[-1], "HEAD").split()) if first else set()
+    )
     try:
         update_with_copier(project, data, to_version, ask_new_questions)
     except BaseException:
         undo_update(project)
         raise
-    new_answers = read_answers(project)
-    report = UpdateReport(
-        old_version=str(answers.get("_commit")), new_version=str(new_answers.get("_commit"))
-    )
-    for path in _changed_paths(project):
+    new_version = str(read_answers(project).get("_commit"))
+    report = UpdateReport(old_version=str(answers.get("_commit")), new_version=new_version)
+    status = git(project, "status", "--porcelain", "--untracked-files=all").splitlines()
+    for path in sorted(line[3:].strip() for line in status if line.strip()):
         if path == ANSWERS_FILE:  # bookkeeping: the version is in the summary's first line
             continue
         if _has_conflict_markers(project / path):
@@ -139,22 +118,7 @@ def update_project(
     return report
 
 
-def _files_changed_since_generation(project: Path) -> set[str]:
-    """Files the learner committed changes to after the project's first commit."""
-    # No commit at all is no failure here: nothing was changed since.
-    first = (git_or_none(project, "rev-list", "--max-parents=0", "HEAD") or "").split()
-    if not first:
-        return set()
-    return set(git(project, "diff", "--name-only", first[-1], "HEAD").split())
-
-
-def _changed_paths(project: Path) -> list[str]:
-    status = git(project, "status", "--porcelain", "--untracked-files=all")
-    return sorted(line[3:].strip() for line in status.splitlines() if line.strip())
-
-
 def _has_conflict_markers(path: Path) -> bool:
-    """Whether a line of ``path`` starts with Copier's inline conflict marker."""
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
     except (IsADirectoryError, FileNotFoundError):
@@ -177,16 +141,13 @@ def summary(report: UpdateReport) -> str:
     if report.old_version == report.new_version and not (report.changed or report.merged):
         return f"Already up to date with template version {report.new_version}."
     lines = [f"Updated from template version {report.old_version} to {report.new_version}.", ""]
-    sections = (
+    for title, paths in (
         ("Changed by the template", report.changed),
         ("Merged with your own changes", report.merged),
         ("In conflict (both changed the same lines)", report.conflicts),
-    )
-    for title, paths in sections:
+    ):
         if paths:
-            lines.append(f"{title}:")
-            lines.extend(f"  {path}" for path in paths)
-            lines.append("")
+            lines += [f"{title}:", *(f"  {path}" for path in paths), ""]
     if report.conflicts:
         lines += [
             "To resolve a conflict, open the file, find the lines between",

@@ -125,6 +125,27 @@ def test_each_classroom_repository_is_exactly_what_new_makes_for_that_student(
                 assert actual == expected, f"{relative} differs for {NAMES[index]!r}"
 
 
+def test_a_template_that_transforms_the_author_renders_each_student_and_leaves_no_scratch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo = make_template_repo(tmp_path / "transforming")
+    (repo / "templates" / "fastapi" / "AUTHOR.txt.jinja").write_text(
+        "{{ author_name | upper }}\n", encoding="utf-8"
+    )
+    release(repo, "0.2.0")
+    roster = _write_roster(tmp_path / "roster.csv", [[NAMES[0], "ada@example.edu", "ada", "A"]])
+    output = tmp_path / "class"
+
+    code = main(
+        ["classroom", "new", str(roster), "--kind", "blog", "--framework", "fastapi",
+         "-o", str(output), "--template", str(repo), "--yes"]
+    )  # fmt: skip
+
+    assert code == 0, capsys.readouterr().err
+    assert sorted(path.name for path in output.iterdir()) == ["ada", "class.csv"]
+    assert (output / "ada" / "AUTHOR.txt").read_text("utf-8") == "ADA LOVELACE\n"
+
+
 def test_a_roster_with_a_duplicate_github_name_and_a_bad_email_is_refused_by_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
