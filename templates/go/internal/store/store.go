@@ -6,10 +6,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"strconv"
 	"strings"
@@ -62,9 +64,37 @@ func Open(ctx context.Context, rawURL string) (*DB, error) {
 	defer cancel()
 	if err := db.pool.PingContext(ctx); err != nil {
 		db.pool.Close()
-		return nil, fmt.Errorf("cannot reach the database: %w", describe(err))
+		if db.Dialect == Postgres && noAnswer(err) {
+			return nil, unreachable(rawURL)
+		}
+		return nil, fmt.Errorf("cannot open the database: %w", err)
 	}
 	return db, nil
+}
+
+// noAnswer reports whether err means that no server answered at all (nothing
+// listens there, or the host is unknown), rather than an answer such as a
+// wrong password.
+func noAnswer(err error) bool {
+	if _, ok := errors.AsType[*net.OpError](err); ok {
+		return true
+	}
+	if _, ok := errors.AsType[*net.DNSError](err); ok {
+		return true
+	}
+	return errors.Is(err, context.DeadlineExceeded)
+}
+
+// unreachable is the one line a learner who forgot to start PostgreSQL reads:
+// the most common first-day problem, so it says what to do.
+func unreachable(rawURL string) error {
+	host, port := "localhost", "5432"
+	if u, err := url.Parse(rawURL); err == nil {
+		host = cmp.Or(u.Hostname(), host)
+		port = cmp.Or(u.Port(), port)
+	}
+	return fmt.Errorf("cannot reach PostgreSQL at %s:%s: start it with `docker compose up -d db`, "+
+		"or set DATABASE_URL to a server that is running", host, port)
 }
 
 // sqliteDSN sets what makes SQLite safe under concurrent requests, on every
@@ -89,14 +119,6 @@ func sqliteDSN(path string) string {
 	params.Add("_pragma", "foreign_keys(1)")
 	params.Add("_txlock", "immediate")
 	return "file:" + path + "?" + params.Encode()
-}
-
-// describe shortens a connection error to its cause.
-func describe(err error) error {
-	if pgErr, ok := errors.AsType[*pgconn.ConnectError](err); ok {
-		return pgErr.Unwrap()
-	}
-	return err
 }
 
 // Close closes the pool.
