@@ -22,6 +22,7 @@ const (
 	NotFound        Code = "not_found"         // it does not exist (404)
 	TooLarge        Code = "too_large"         // the request body is over the cap (413)
 	TooManyRequests Code = "too_many_requests" // a limit is reached (429)
+	Internal        Code = "internal"          // a bug or an outage; the client sees no details (500)
 )
 
 // Error is a refusal the client may see: a code and messages per field, in the
