@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -39,6 +40,9 @@ type DB struct {
 	pool    *sql.DB
 	Dialect Dialect
 	queries atomic.Int64
+	// Prepared statements by query: SQLite parses and plans a statement each
+	// time it is prepared, which costs as much as running a small query.
+	stmts sync.Map
 }
 
 // Open connects to the database named by url: sqlite:///relative/path.db,
@@ -167,13 +171,39 @@ func (db *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.R
 // QueryContext runs a query that returns rows.
 func (db *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	db.queries.Add(1)
-	return db.pool.QueryContext(ctx, db.rebind(query), args...)
+	stmt, err := db.prepared(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return stmt.QueryContext(ctx, args...)
 }
 
 // QueryRowContext runs a query that returns at most one row.
 func (db *DB) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	db.queries.Add(1)
-	return db.pool.QueryRowContext(ctx, db.rebind(query), args...)
+	stmt, err := db.prepared(ctx, query)
+	if err != nil {
+		// The same error again, carried by the Row as Scan expects it.
+		return db.pool.QueryRowContext(ctx, db.rebind(query), args...)
+	}
+	return stmt.QueryRowContext(ctx, args...)
+}
+
+// prepared returns the statement for query, preparing it the first time:
+// database/sql then prepares it once per connection of the pool.
+func (db *DB) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	if stmt, ok := db.stmts.Load(query); ok {
+		return stmt.(*sql.Stmt), nil
+	}
+	stmt, err := db.pool.PrepareContext(ctx, db.rebind(query))
+	if err != nil {
+		return nil, err
+	}
+	if earlier, loaded := db.stmts.LoadOrStore(query, stmt); loaded {
+		stmt.Close()
+		return earlier.(*sql.Stmt), nil
+	}
+	return stmt, nil
 }
 
 // Tx is a transaction that rebinds and counts like its DB.
