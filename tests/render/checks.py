@@ -230,3 +230,17 @@ def make_targets(database: str) -> set[str]:
             targets.update(match.group(1).split())
         not_a_target = False
     return targets
+
+
+def go_errors(root: Path, gofmt: str) -> list[str]:
+    """Go files that do not parse, or that gofmt would change (as `make lint` checks).
+
+    ``gofmt -l -e`` lists the files whose formatting differs and prints every syntax
+    error; both are mistakes in the template.
+    """
+    result = subprocess.run(
+        [gofmt, "-l", "-e", "."], cwd=root, capture_output=True, text=True, check=False
+    )
+    problems = [f"{line}: not gofmt-formatted" for line in result.stdout.splitlines() if line]
+    problems += [line for line in result.stderr.splitlines() if line]
+    return problems

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from tests.render import checks
-from tests.support.output import parse_pytest_summary
+from tests.support.output import parse_go_summary, parse_pytest_summary
+from tests.support.tools import require_tool
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
@@ -94,6 +95,32 @@ def test_pytest_summary_lines_are_parsed() -> None:
     nothing = parse_pytest_summary("===== no tests ran in 0.01s =====")
     assert nothing is not None and nothing.passed == 0
     assert parse_pytest_summary("make: *** No rule to make target 'test'.") is None
+
+
+def test_go_test_package_lines_are_parsed() -> None:
+    output = (
+        "ok  \tmy-blog/internal/auth\t0.31s\n"
+        "?   \tmy-blog/internal/store\t[no test files]\n"
+        "--- FAIL: TestLogin (0.01s)\n"
+        "FAIL\n"
+        "FAIL\tmy-blog/internal/blog/blogapi\t1.20s\n"
+        "ok  \tmy-blog/internal/config\t(cached)\n"
+    )
+    counts = parse_go_summary(output)
+    assert counts is not None
+    assert (counts.passed, counts.failed) == (2, 1)
+    assert parse_go_summary("make: *** No rule to make target 'test'.") is None
+
+
+def test_go_errors_name_unformatted_and_unparsable_files(tmp_path: Path) -> None:
+    gofmt = require_tool("gofmt", "check Go files")
+    (tmp_path / "good.go").write_text("package main\n\nfunc main() {}\n", encoding="utf-8")
+    (tmp_path / "ugly.go").write_text("package main\nfunc  f( ) {}\n", encoding="utf-8")
+    (tmp_path / "broken.go").write_text("package main\nfunc {\n", encoding="utf-8")
+    problems = "\n".join(checks.go_errors(tmp_path, gofmt))
+    assert "ugly.go: not gofmt-formatted" in problems
+    assert "broken.go" in problems
+    assert "good.go" not in problems
 
 
 def test_missing_and_weak_security_headers_are_reported() -> None:

@@ -144,6 +144,7 @@ SYNTAX_CHECKS = (
     SyntaxCheck("shell", (".sh",), "bash", checks.shell_errors),  # bash -n
     SyntaxCheck("javascript", checks.JAVASCRIPT_SUFFIXES, "node", checks.javascript_errors),
     SyntaxCheck("php", (".php",), "php", checks.php_errors),  # php -l
+    SyntaxCheck("go", (".go",), "gofmt", checks.go_errors),  # gofmt -l -e: parses and formatting
 )
 
 
@@ -431,6 +432,7 @@ _CONFIG_DEFAULTS = {
     "fastapi": ("app/core/config.py", r'^\s*DATABASE_URL: str = "([^"]*)"'),
     "django": ("config/settings/base.py", r'env\.get_str\("DATABASE_URL", "([^"]*)"\)'),
     "express": ("src/lib/config.js", r"DATABASE_URL: z\..*\.default\('([^']*)'\)"),
+    "go": ("internal/config/config.go", r'r\.str\("DATABASE_URL", "([^"]*)"\)'),
 }
 
 

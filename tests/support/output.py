@@ -87,11 +87,41 @@ def parse_node_summary(output: str) -> TestCounts | None:
     return None
 
 
+# go test's line per package: "ok  \tmy-blog/internal/auth\t0.31s" (or "(cached)"), "FAIL\tpkg
+# 1.2s", "?   \tpkg\t[no test files]"; and "FAIL" alone when a package did not build.
+_GO_PACKAGE = re.compile(r"^(?P<result>ok|FAIL|\?)\s+(?P<package>\S+)(?:\s+(?P<rest>.*))?$")
+
+
+def parse_go_summary(output: str) -> TestCounts | None:
+    """Packages whose tests passed and failed in ``go test ./...``'s output, or None.
+
+    Without -v, go test prints one line per package, not per test: the counts are of
+    packages (those without test files are left out), which is enough to tell that
+    tests ran and whether any failed.
+    """
+    counts = TestCounts()
+    seen = False
+    for raw in output.splitlines():
+        match = _GO_PACKAGE.match(raw.strip())
+        if not match:
+            continue
+        seen = True
+        if match.group("result") == "ok":
+            counts.passed += 1
+        elif match.group("result") == "FAIL":
+            counts.failed += 1
+    if not seen:
+        return None
+    counts.line = f"{counts.passed} packages passed, {counts.failed} failed"
+    return counts
+
+
 #: The parser of each language's standard test runner, as `make test` runs it.
 #: Frameworks in other languages add theirs here (JUnit, go test, PHPUnit).
 SUMMARY_PARSERS = {
     "python": parse_pytest_summary,
     "javascript": parse_node_summary,
+    "go": parse_go_summary,
 }
 
 

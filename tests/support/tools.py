@@ -36,6 +36,8 @@ INSTALL_HINTS: dict[str, str] = {
     "node": "install Node.js 24 LTS (https://nodejs.org; CI: .ci/install-node)",
     "npm": "install Node.js, which brings npm",
     "php": "apt-get install php-cli",
+    "go": "install Go 1.26 or newer (https://go.dev/dl/; CI machines have it)",
+    "gofmt": "install Go 1.26 or newer, which brings gofmt",
     "runuser": "apt-get install util-linux",
     "docker-compose": (
         "apt-get install --no-install-recommends docker-compose (Debian 12's Compose 1.29; "
