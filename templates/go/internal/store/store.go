@@ -68,8 +68,10 @@ func Open(ctx context.Context, rawURL string) (*DB, error) {
 	defer cancel()
 	if err := db.pool.PingContext(ctx); err != nil {
 		db.pool.Close()
-		if db.Dialect == Postgres && noAnswer(err) {
-			return nil, unreachable(rawURL)
+		if db.Dialect == Postgres {
+			if problem := connectionProblem(rawURL, err); problem != nil {
+				return nil, problem
+			}
 		}
 		return nil, fmt.Errorf("cannot open the database: %w", err)
 	}
@@ -89,16 +91,26 @@ func noAnswer(err error) bool {
 	return errors.Is(err, context.DeadlineExceeded)
 }
 
-// unreachable is the one line a learner who forgot to start PostgreSQL reads:
-// the most common first-day problem, so it says what to do.
-func unreachable(rawURL string) error {
+// connectionProblem is the one line a learner reads when PostgreSQL cannot be
+// used: nobody answers (the most common first-day problem: it was not started),
+// or the server refuses us (a wrong user, password or database name). Any other
+// error is left as it is (nil).
+func connectionProblem(rawURL string, err error) error {
 	host, port := "localhost", "5432"
-	if u, err := url.Parse(rawURL); err == nil {
+	if u, parseErr := url.Parse(rawURL); parseErr == nil {
 		host = cmp.Or(u.Hostname(), host)
 		port = cmp.Or(u.Port(), port)
 	}
-	return fmt.Errorf("cannot reach PostgreSQL at %s:%s: start it with `docker compose up -d db`, "+
-		"or set DATABASE_URL to a server that is running", host, port)
+	if noAnswer(err) {
+		return fmt.Errorf("cannot reach PostgreSQL at %s:%s: start it with `docker compose up -d db`, "+
+			"or set DATABASE_URL to a server that is running", host, port)
+	}
+	if refusal, ok := errors.AsType[*pgconn.PgError](err); ok && refusal.Severity == "FATAL" {
+		return fmt.Errorf("PostgreSQL at %s:%s refused the connection: %s; "+
+			"check the user, the password and the database name in DATABASE_URL",
+			host, port, refusal.Message)
+	}
+	return nil
 }
 
 // sqliteDSN sets what makes SQLite safe under concurrent requests, on every
