@@ -199,7 +199,7 @@ def test_a_dependency_name_is_refused_only_for_the_framework_that_installs_it(ca
 
 
 def test_every_offered_framework_with_a_lock_file_lists_what_it_installs(catalog: Catalog):
-    # Go needs none: a Go module path cannot collide with a dependency's (a domain first).
+    # Go needs none: every dependency's module path starts with a domain, no project name does.
     for framework in catalog.offered_frameworks():
         if catalog.languages[framework.language].lock_file:
             assert len(catalog.installed(framework.key)) > 10, framework.key
