@@ -45,6 +45,10 @@ type DB struct {
 	stmts sync.Map
 }
 
+// idleConnections is how many open connections the pool keeps for the next
+// requests: more than the requests a small server runs at once.
+const idleConnections = 16
+
 // Open connects to the database named by url: sqlite:///relative/path.db,
 // sqlite:////absolute/path.db, or postgres(ql)://user:password@host:5432/name.
 func Open(ctx context.Context, rawURL string) (*DB, error) {
@@ -64,6 +68,10 @@ func Open(ctx context.Context, rawURL string) (*DB, error) {
 		return nil, err
 	}
 	db.pool.SetConnMaxIdleTime(5 * time.Minute)
+	// database/sql keeps only 2 idle connections by default: under more
+	// concurrent requests than that, connections are closed and opened again
+	// all the time, and each new one prepares its statements anew.
+	db.pool.SetMaxIdleConns(idleConnections)
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := db.pool.PingContext(ctx); err != nil {
