@@ -163,16 +163,20 @@ def resolve(
             )
         answers.setdefault("framework", catalog.default_framework(answers["kind"]).key)
         answers.setdefault("database", catalog.default_database())
-    if "project_name" not in answers and suggested.get("project_name"):
-        answers["project_name"] = name = suggested["project_name"]
-        problem = catalog.name_problem(name, answers["framework"]) if catalog else None
+    from_folder = "project_name" not in answers and bool(suggested.get("project_name"))
+    if from_folder:
+        answers["project_name"] = suggested["project_name"]
+    answers.setdefault("project_name", f"my-{answers.get('kind') or 'project'}")
+    if catalog is not None and from_folder:
+        name = answers["project_name"]
+        problem = catalog.name_problem(name, answers["framework"])
         if problem:
             raise UserError(
                 f"invalid project name {name!r} (from the folder name): it {problem}; "
                 "choose another folder or pass --data project_name=NAME"
             )
-    answers.setdefault("project_name", f"my-{answers.get('kind') or 'project'}")
-    if catalog is not None:
+    elif catalog is not None:
+        # A given name was checked above, but only against a framework given with it.
         catalog.check_project_name(answers["project_name"], answers["framework"])
     for key in ("author_name", "author_email"):
         if suggested.get(key):

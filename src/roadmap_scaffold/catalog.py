@@ -143,12 +143,13 @@ class Catalog:
 
     def check_kind(self, kind: str) -> None:
         """Raise `UserError` unless ``kind`` is known and offered."""
-        offered = ", ".join(k.key for k in self.offered_kinds())
+        offered = [k.key for k in self.offered_kinds()]
+        choices = ", ".join(offered)
         if kind not in self.kinds:
-            raise UserError(f"unknown kind {kind!r}: choose one of {offered}")
-        if kind not in offered.split(", "):
+            raise UserError(f"unknown kind {kind!r}: choose one of {choices}")
+        if kind not in offered:
             title = self.kinds[kind].title.lower()
-            raise UserError(f"the {title} ({kind}) is not available yet: choose one of {offered}")
+            raise UserError(f"the {title} ({kind}) is not available yet: choose one of {choices}")
 
     def check_framework(self, framework: str, kind: str | None) -> None:
         """Raise `UserError` unless ``framework`` is offered (and can build ``kind``)."""

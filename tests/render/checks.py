@@ -238,9 +238,7 @@ def go_errors(root: Path, gofmt: str) -> list[str]:
     ``gofmt -l -e`` lists the files whose formatting differs and prints every syntax
     error; both are mistakes in the template.
     """
-    result = subprocess.run(
-        [gofmt, "-l", "-e", "."], cwd=root, capture_output=True, text=True, check=False
-    )
+    result = run_captured([gofmt, "-l", "-e", "."], root, timeout=120, merge_stderr=False)
     problems = [f"{line}: not gofmt-formatted" for line in result.stdout.splitlines() if line]
     problems += [line for line in result.stderr.splitlines() if line]
     return problems
