@@ -173,14 +173,6 @@ func cors(origins []string) Middleware {
 	}
 }
 
-// limitBody caps request bodies at MaxBodyBytes (Decode answers 413 beyond).
-func limitBody(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
-		next.ServeHTTP(w, r)
-	})
-}
-
 // deadline gives every request, and so every database call made for it, at
 // most d: a stuck query ends with an error instead of holding a connection.
 func deadline(d time.Duration) Middleware {
