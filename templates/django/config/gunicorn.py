@@ -24,6 +24,10 @@ accesslog = "-"
 # One line per request: method, path, status, duration (ms) and the request id that
 # core.middleware.RequestIdMiddleware returns in X-Request-ID.
 access_log_format = "%(m)s %(U)s %(s)s %(M)sms request_id=%({x-request-id}o)s"
+# The longest request line gunicorn reads (its maximum; the default is 4094). A longer
+# one gets gunicorn's own bare 414, before Django and its security headers: a URL of
+# 8 KiB is allowed, as uvicorn, Node.js and Go allow at least that much.
+limit_request_line = 8190
 # gunicorn 25+ opens a control socket in your home folder by default; nothing here uses it.
 control_socket_disable = True
 

@@ -6,6 +6,7 @@ import cors from 'cors';
 import express from 'express';
 
 import { apiRouter } from './api.js';
+import { readableUrl } from './lib/body.js';
 import { config } from './lib/config.js';
 import { errorHandler, notFoundHandler } from './lib/errors.js';
 import { healthRouter } from './lib/health.js';
@@ -36,6 +37,7 @@ export function createApp({
   app.use(measureRequests);
   // Only the listed front ends may call the API from a browser (CORS_ORIGINS).
   app.use(cors({ origin: config.corsOrigins, maxAge: 600 }));
+  app.use(readableUrl);
 
   app.use(healthRouter);
   app.use(metricsRouter(metricsToken));

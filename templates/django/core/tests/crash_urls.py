@@ -1,5 +1,6 @@
-"""A URL configuration with an endpoint that crashes, for test_errors.py."""
+"""A URL configuration with endpoints that crash, for test_errors.py."""
 
+from django.db import DataError
 from django.urls import path
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
@@ -13,4 +14,11 @@ def crash(request: Request) -> Response:
     raise RuntimeError("secret detail: SELECT password FROM users")
 
 
-urlpatterns = [path("api/crash", crash)]
+@api_view(["GET"])
+@permission_classes([AllowAny])
+def unstorable(request: Request) -> Response:
+    # What PostgreSQL's driver raises for a NUL character in text (/api/profiles/%00).
+    raise DataError("PostgreSQL text fields cannot contain NUL (0x00) bytes")
+
+
+urlpatterns = [path("api/crash", crash), path("api/unstorable", unstorable)]

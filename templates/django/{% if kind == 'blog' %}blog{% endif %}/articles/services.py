@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from blog.articles import selectors
 from blog.articles.models import Article, Favorite, Tag
 from blog.users.models import User
+from core.rows import insert_once
 
 
 def _slug_for(title: str) -> str:
@@ -68,7 +69,7 @@ def article_delete(*, article: Article) -> None:
 def favorite_create(*, user: User, article: Article) -> None:
     """Favouriting twice counts once (the unique constraint on user and article)."""
     with transaction.atomic():
-        Favorite.objects.get_or_create(user=user, article=article)
+        insert_once(Favorite(user=user, article=article))
 
 
 def favorite_delete(*, user: User, article: Article) -> None:

@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from core.errors import InvalidInputError
+from core.rows import insert_once
 from social.follows.models import Follow
 from social.notifications.models import Notification
 from social.notifications.services import notification_create
@@ -14,11 +15,9 @@ def follow_create(*, follower: User, followed: User) -> None:
     if follower.pk == followed.pk:
         raise InvalidInputError("you cannot follow yourself", field="username")
     with transaction.atomic():
-        # get_or_create inserts in a savepoint: when a concurrent request inserted the
-        # same follow first, the unique constraint refuses this insert, only the
-        # savepoint is undone, and the existing row is read instead (created=False).
-        _, created = Follow.objects.get_or_create(follower=follower, followed=followed)
-        if created:
+        # When a concurrent request inserted the same follow first, the unique
+        # constraint refuses this one: only that request notifies.
+        if insert_once(Follow(follower=follower, followed=followed)):
             notification_create(
                 recipient_id=followed.pk, actor=follower, type=Notification.Type.FOLLOW
             )

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from core.rows import insert_once
 from social.likes.models import Like
 from social.notifications.models import Notification
 from social.notifications.services import notification_create
@@ -13,15 +14,13 @@ def like_create(*, user: User, post: Post) -> None:
     """Like a post, and tell its author the first time.
 
     On PostgreSQL, ten identical requests at once all reach the INSERT; the unique
-    constraint lets one through and makes the others wait for it, then refuse.
-    get_or_create runs the INSERT in a savepoint and, when it is refused, reads the
-    row the winner made (created=False), so every request answers 200 and only
-    the winner notifies. On SQLite the transactions start with BEGIN IMMEDIATE and
-    simply run one after the other.
+    constraint lets one through and makes the others wait for it, then refuse
+    (insert_once), so every request answers 200 and only the winner notifies. On
+    SQLite the transactions start with BEGIN IMMEDIATE and simply run one after
+    the other.
     """
     with transaction.atomic():
-        _, created = Like.objects.get_or_create(user=user, post=post)
-        if created:
+        if insert_once(Like(user=user, post=post)):
             notification_create(
                 recipient_id=post.author_id, actor=user, type=Notification.Type.LIKE, post=post
             )
