@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Session
 
@@ -63,6 +64,15 @@ def build_engine(url: str) -> Engine:
 
 
 engine = build_engine(settings.DATABASE_URL)
+
+
+def upsert(entity: Any) -> Any:
+    """``INSERT`` in this database's own dialect, which adds ``.on_conflict_do_update()``:
+    one atomic statement that inserts a row or changes the one already there."""
+    dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
+    return dialect.insert(entity)
+
+
 # The same engine (same connections), with a flag that SQLite's "begin" reads above.
 read_only_engine = engine.execution_options(read_only=True)
 

@@ -21,11 +21,10 @@ import time
 from collections.abc import Callable
 
 from sqlalchemy import Float, Integer, String, case, delete, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from app.core.config import settings
-from app.core.db import Base, engine
+from app.core.db import Base, engine, upsert
 from app.core.errors import TooManyAttemptsError
 
 
@@ -102,8 +101,7 @@ class LoginLimiter:
     def _count(self, session: Session, key: str, now: float) -> tuple[int, float]:
         """Add one attempt to `key` (opening a new window if the last one ended): one
         INSERT ... ON CONFLICT DO UPDATE, atomic however many requests run it at once."""
-        dialect = postgresql if engine.dialect.name == "postgresql" else sqlite
-        insert = dialect.insert(LoginAttempts).values(key=key, attempts=1, window_start=now)
+        insert = upsert(LoginAttempts).values(key=key, attempts=1, window_start=now)
         expired = insert.excluded.window_start - LoginAttempts.window_start >= self.window_seconds
         statement = insert.on_conflict_do_update(
             index_elements=[LoginAttempts.key],

@@ -1,4 +1,5 @@
-"""Stock never goes below zero, even when many customers buy the last items at once.
+"""Stock never goes below zero, even when many customers buy the last items at once;
+a cart's lines count every add, even when they arrive at once.
 
 Real threads send real requests at the same time; each request gets its own
 database connection, as with a real server. This holds on SQLite (BEGIN
@@ -13,11 +14,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.shop.cart.models import CartItem
 from app.shop.catalog.models import Product
 from app.shop.orders.models import Order
 from tests.shop.factories import (
     ADDRESS,
     add_to_cart,
+    auth_headers,
     create_product,
     create_user,
     idempotency_headers,
@@ -77,3 +80,43 @@ def test_one_cart_checked_out_twice_at_once_makes_one_order(app: FastAPI, sessio
     session.expire_all()
     assert session.get_one(Product, product.id).stock == 8
     assert session.scalar(select(func.count(Order.id))) == 1
+
+
+def test_ten_adds_at_once_count_ten(app: FastAPI, session: Session) -> None:
+    """A double click, or two tabs: each add counts, none overwrites another."""
+    product = create_product(session, stock=100)
+    headers = auth_headers(create_user(session))
+    adds = 10
+    start = threading.Barrier(adds)
+
+    def add_one(_: int) -> int:
+        with TestClient(app) as client:
+            start.wait()
+            body = {"product_id": product.id, "quantity": 1}
+            return client.post("/api/cart/items", json=body, headers=headers).status_code
+
+    with ThreadPoolExecutor(adds) as pool:
+        statuses = list(pool.map(add_one, range(adds)))
+
+    assert statuses == [200] * adds
+    assert session.scalar(select(CartItem.quantity)) == adds
+
+
+def test_adding_and_removing_at_once_never_fails(app: FastAPI, session: Session) -> None:
+    product = create_product(session, stock=100)
+    headers = auth_headers(create_user(session))
+    requests = 12
+    start = threading.Barrier(requests)
+
+    def add_or_remove(number: int) -> int:
+        with TestClient(app) as client:
+            start.wait()
+            if number % 2:
+                return client.delete(f"/api/cart/items/{product.id}", headers=headers).status_code
+            body = {"product_id": product.id, "quantity": 1}
+            return client.post("/api/cart/items", json=body, headers=headers).status_code
+
+    with ThreadPoolExecutor(requests) as pool:
+        statuses = list(pool.map(add_or_remove, range(requests)))
+
+    assert sorted(set(statuses)) == [200, 204], statuses

@@ -4,10 +4,11 @@ No HTTP in here: functions take the session and keyword-only arguments and raise
 the errors of app/core/errors.py.
 """
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from app.core.config import settings
+from app.core.db import upsert, utc_now
 from app.core.errors import InvalidInputError, NotFoundError
 from app.shop.accounts.models import User
 from app.shop.cart.models import CartItem
@@ -49,25 +50,36 @@ def add_item(session: Session, *, user: User, product_id: int, quantity: int) ->
     product = session.get(Product, product_id)
     if product is None:
         raise NotFoundError("No product has this id.")
-    item = _find_item(session, user=user, product_id=product_id)
-    total = quantity + (item.quantity if item else 0)
-    _check_stock(product, total)
-    if item is None:
-        session.add(CartItem(user_id=user.id, product_id=product_id, quantity=total))
-    else:
-        item.quantity = total
+    # One statement adds the line or increases it, so that two adds at the same
+    # moment both count: reading the line and writing it back would lose one.
+    insert = upsert(CartItem).values(
+        user_id=user.id, product_id=product_id, quantity=quantity, added_at=utc_now()
+    )
+    total = session.scalar(
+        insert.on_conflict_do_update(
+            index_elements=[CartItem.user_id, CartItem.product_id],
+            set_={"quantity": CartItem.quantity + insert.excluded.quantity},
+        ).returning(CartItem.quantity)
+    )
+    try:
+        _check_stock(product, total)
+    except InvalidInputError:
+        session.rollback()  # the line stays as it was before this add
+        raise
     session.commit()
 
 
 def set_quantity(session: Session, *, user: User, product_id: int, quantity: int) -> None:
-    item = _find_item(session, user=user, product_id=product_id)
-    if item is None:
+    if _find_item(session, user=user, product_id=product_id) is None:
         raise NotFoundError("This product is not in your cart.")
-    if quantity == 0:
-        session.delete(item)
-    else:
+    if quantity > 0:
         _check_stock(session.get_one(Product, product_id), quantity)
-        item.quantity = quantity
+    line = (CartItem.user_id == user.id, CartItem.product_id == product_id)
+    # One statement, not a read object written back: a concurrent removal makes it
+    # change nothing (a 404) instead of failing to find the row it read (a 500).
+    change = delete(CartItem) if quantity == 0 else update(CartItem).values(quantity=quantity)
+    if not session.execute(change.where(*line)).rowcount:  # type: ignore[attr-defined]
+        raise NotFoundError("This product is not in your cart.")
     session.commit()
 
 
