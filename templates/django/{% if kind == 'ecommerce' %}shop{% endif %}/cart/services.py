@@ -5,8 +5,10 @@ Stock is only checked here, not reserved: it is reserved at checkout
 """
 
 from django.db import transaction
+from django.db.models import F
 
 from core.errors import InvalidInputError, NotFoundError
+from core.rows import insert_once
 from shop.accounts.models import User
 from shop.cart.models import CartItem
 from shop.catalog.models import Product
@@ -23,15 +25,16 @@ def cart_add_item(*, user: User, product_id: int, quantity: int) -> None:
     if product is None:
         raise NotFoundError("no product has this id", field="product_id")
     with transaction.atomic():
-        # Locked: two quick clicks on "add" add up instead of one overwriting the other.
-        item = CartItem.objects.select_for_update().filter(user=user, product=product).first()
-        total = quantity + (item.quantity if item else 0)
-        _check_stock(product, total)
-        if item is None:
-            CartItem.objects.create(user=user, product=product, quantity=total)
-        else:
-            item.quantity = total
-            item.save(update_fields=["quantity"])
+        # Each statement is atomic on its own, so two quick clicks on "add" add up, and
+        # an add beside a removal never trips over a line that just came or went: the
+        # UPDATE increases the line if there is one, else the INSERT makes it, and if a
+        # concurrent add made it first, the UPDATE runs again.
+        line = CartItem.objects.filter(user=user, product=product)
+        while not line.update(quantity=F("quantity") + quantity):
+            if insert_once(CartItem(user=user, product=product, quantity=quantity)):
+                break
+        # Too many: the error undoes this add (the transaction is rolled back).
+        _check_stock(product, line.values_list("quantity", flat=True).get())
 
 
 def cart_set_quantity(*, user: User, product_id: int, quantity: int) -> None:
