@@ -1,5 +1,6 @@
 // Stock never goes below zero, even when many customers buy the last items at the same
-// moment: real concurrent HTTP requests against a listening server, on SQLite and PostgreSQL.
+// moment, and a cart counts every add, even those sent at once: real concurrent HTTP
+// requests against a listening server, on SQLite and PostgreSQL.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
@@ -39,6 +40,46 @@ async function checkout(customer) {
   await response.arrayBuffer();
   return response.status;
 }
+
+/** One cart request for this customer; resolves to the status. */
+async function cartRequest(customer, method, path, body) {
+  const response = await fetch(`${baseUrl}/api/cart/items${path}`, {
+    method,
+    headers: { ...customer.auth, 'Content-Type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
+
+describe('concurrent cart changes', () => {
+  test('when one product is added 10 times at once, then the cart holds 10', async () => {
+    const admin = await createAdmin(t.app);
+    const product = await createProduct(t.app, admin, { stock: 100 });
+    const customer = await createCustomer(t.app, 'Clicker');
+    const addOne = () => cartRequest(customer, 'POST', '', { product_id: product.id, quantity: 1 });
+
+    const statuses = await Promise.all(Array.from({ length: 10 }, addOne));
+
+    assert.deepEqual(statuses, Array(10).fill(200));
+    const cart = await fetch(`${baseUrl}/api/cart`, { headers: customer.auth });
+    assert.equal((await cart.json()).items[0].quantity, 10);
+  });
+
+  test('when a product is added and removed at once, then every request succeeds', async () => {
+    const admin = await createAdmin(t.app);
+    const product = await createProduct(t.app, admin, { stock: 100 });
+    const customer = await createCustomer(t.app, 'Undecided');
+    const addOrRemove = (_, number) =>
+      number % 2
+        ? cartRequest(customer, 'DELETE', `/${product.id}`)
+        : cartRequest(customer, 'POST', '', { product_id: product.id, quantity: 1 });
+
+    const statuses = await Promise.all(Array.from({ length: 12 }, addOrRemove));
+
+    assert.deepEqual([...new Set(statuses)].sort(), [200, 204]);
+  });
+});
 
 describe('concurrent checkouts', () => {
   test('when 12 customers check out the last 5 items at once, then exactly 5 get an order and 7 get 409', async () => {

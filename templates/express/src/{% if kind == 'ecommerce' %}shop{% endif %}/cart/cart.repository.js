@@ -20,12 +20,22 @@ export function findLine(userId, productId) {
   return db('cart_items').where({ user_id: userId, product_id: productId }).first();
 }
 
-/** Add the line, or set its quantity when the product is already in the cart. */
-export function saveLine(userId, productId, quantity) {
-  return db('cart_items')
+/**
+ * Add `quantity` to the line, made when missing, in one statement: two adds at the same
+ * moment both count. Resolves to the line's new quantity.
+ */
+export async function addToLine(userId, productId, quantity, connection = db) {
+  const [line] = await connection('cart_items')
     .insert({ user_id: userId, product_id: productId, quantity, added_at: new Date() })
     .onConflict(['user_id', 'product_id'])
-    .merge({ quantity });
+    .merge({ quantity: connection.raw('?? + ??', ['cart_items.quantity', 'excluded.quantity']) })
+    .returning('quantity');
+  return line.quantity;
+}
+
+/** Set the quantity of the line if it is there; resolves to the number of lines changed. */
+export function setLine(userId, productId, quantity) {
+  return db('cart_items').where({ user_id: userId, product_id: productId }).update({ quantity });
 }
 
 export function removeLine(userId, productId) {

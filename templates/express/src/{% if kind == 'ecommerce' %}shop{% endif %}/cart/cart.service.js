@@ -1,6 +1,7 @@
 // The cart's rules: known products only, and never more than is in stock.
 // Stock is only checked here, not reserved: checkout reserves it, atomically.
 import { config } from '../../lib/config.js';
+import { db } from '../../lib/db.js';
 import { AppError } from '../../lib/errors.js';
 import { findProduct } from '../catalog/catalog.repository.js';
 import * as cart from './cart.repository.js';
@@ -28,23 +29,25 @@ function checkStock(product, quantity) {
 export async function addItem(userId, { product_id: productId, quantity }) {
   const product = await findProduct(productId);
   if (!product) throw AppError.notFound('product');
-  const line = await cart.findLine(userId, productId);
-  const total = quantity + (line?.quantity ?? 0);
-  checkStock(product, total);
-  await cart.saveLine(userId, productId, total);
+  // Reading the line and writing the sum back would lose one of two adds made at the
+  // same moment: the database adds instead. Too many? The error rolls the add back.
+  await db.transaction(async (trx) => {
+    checkStock(product, await cart.addToLine(userId, productId, quantity, trx));
+  });
   return readCart(userId);
 }
 
+const notInCart = () => new AppError('not_found', { product: ['is not in your cart'] });
+
 /** Set a line's quantity; 0 removes it. */
 export async function setQuantity(userId, productId, quantity) {
-  if (!(await cart.findLine(userId, productId))) {
-    throw new AppError('not_found', { product: ['is not in your cart'] });
-  }
+  if (!(await cart.findLine(userId, productId))) throw notInCart();
   if (quantity === 0) {
     await cart.removeLine(userId, productId);
   } else {
     checkStock(await findProduct(productId), quantity);
-    await cart.saveLine(userId, productId, quantity);
+    // Removed meanwhile by another request? Then it stays removed: a 404.
+    if (!(await cart.setLine(userId, productId, quantity))) throw notInCart();
   }
   return readCart(userId);
 }
