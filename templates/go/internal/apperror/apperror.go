@@ -20,18 +20,22 @@ const (
 	Unauthorized    Code = "unauthorized"      // no valid token, or wrong credentials (401)
 	Forbidden       Code = "forbidden"         // valid caller, not theirs to change (403)
 	NotFound        Code = "not_found"         // it does not exist (404)
+	Conflict        Code = "conflict"          // it clashes with what exists, e.g. a taken name (409)
 	TooLarge        Code = "too_large"         // the request body is over the cap (413)
 	TooManyRequests Code = "too_many_requests" // a limit is reached (429)
 	Internal        Code = "internal"          // a bug or an outage; the client sees no details (500)
 )
 
-// Error is a refusal the client may see: a code and messages per field, in the
-// contract's shape {"errors": {"field": ["message"]}}.
+// Error is a refusal the client may see: a code and messages per field, which
+// httpapi writes in the contract's error shape.
 type Error struct {
 	Code   Code
 	Fields map[string][]string
 	// RetryAfter is how long to wait before retrying a 429, in whole seconds.
 	RetryAfter int
+	// Detail is one sentence for people, when the fields' messages do not say it
+	// well; shapes that have no such sentence leave it out.
+	Detail string
 }
 
 func (e *Error) Error() string {
@@ -57,6 +61,10 @@ func NotFoundError(what string) *Error { return New(NotFound, what, "not found")
 
 // UnauthorizedError says that the token is missing or invalid.
 func UnauthorizedError() *Error { return New(Unauthorized, "token", "is missing or invalid") }
+
+// ConflictError says that `what` clashes with what exists, e.g.
+// ConflictError("email", "is already taken").
+func ConflictError(what, message string) *Error { return New(Conflict, what, message) }
 
 // ForbiddenError says that `what` belongs to someone else.
 func ForbiddenError(what string) *Error { return New(Forbidden, what, "is not yours to change") }
