@@ -16,6 +16,7 @@ type Code string
 
 // The codes. httpapi maps each to one HTTP status.
 const (
+	BadRequest      Code = "bad_request"       // the request itself is unusable, e.g. a missing header (400)
 	Invalid         Code = "invalid"           // the input breaks a rule (422)
 	Unauthorized    Code = "unauthorized"      // no valid token, or wrong credentials (401)
 	Forbidden       Code = "forbidden"         // valid caller, not theirs to change (403)
@@ -24,6 +25,8 @@ const (
 	TooLarge        Code = "too_large"         // the request body is over the cap (413)
 	TooManyRequests Code = "too_many_requests" // a limit is reached (429)
 	Internal        Code = "internal"          // a bug or an outage; the client sees no details (500)
+	PaymentDeclined Code = "payment_declined"  // the payment provider refused the payment (402)
+	Upstream        Code = "upstream_failed"   // a service we depend on failed; nothing was done (502)
 )
 
 // Error is a refusal the client may see: a code and messages per field, which
@@ -36,6 +39,10 @@ type Error struct {
 	// Detail is one sentence for people, when the fields' messages do not say it
 	// well; shapes that have no such sentence leave it out.
 	Detail string
+	// Extensions are more members of the answer, e.g. {"short": [...]} for a
+	// checkout that asks for more than is in stock (shapes without them leave
+	// them out).
+	Extensions map[string]any
 }
 
 func (e *Error) Error() string {
