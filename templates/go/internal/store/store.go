@@ -277,6 +277,18 @@ func IsUniqueViolation(err error) bool {
 	return false
 }
 
+// IsForeignKeyViolation reports whether err is a broken FOREIGN KEY constraint
+// (a row that others still refer to, or a reference to a row that is gone).
+func IsForeignKeyViolation(err error) bool {
+	if pgErr, ok := errors.AsType[*pgconn.PgError](err); ok {
+		return pgErr.Code == "23503"
+	}
+	if liteErr, ok := errors.AsType[*sqlite.Error](err); ok {
+		return liteErr.Code() == sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY
+	}
+	return false
+}
+
 // Placeholders returns "?, ?, ?" for n values, for IN (...) lists.
 func Placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")

@@ -1,0 +1,125 @@
+-- The shop's tables: users, categories, products, cart_items, orders, order_items,
+-- idempotency_keys and webhook_events. Indexes cover every foreign key and every
+-- column the API filters or sorts by; CHECK constraints make the database itself
+-- refuse a negative price, stock or quantity, whatever the code does.
+-- A migration never changes once it has run somewhere: write a new one instead.
+
+-- +goose Up
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    -- Stored lower-case; UNIQUE also indexes it for sign-in.
+    email TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT 'customer' CHECK (role IN ('customer', 'admin')),
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE categories (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    -- ?category=<slug> finds categories by slug: UNIQUE, so indexed.
+    slug TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE products (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    slug TEXT NOT NULL UNIQUE,
+    description TEXT NOT NULL DEFAULT '',
+    -- Money is a whole number of cents: floats cannot hold 0.10 exactly.
+    price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+    currency TEXT NOT NULL,
+    stock INTEGER NOT NULL CHECK (stock >= 0),
+    -- RESTRICT: a category that still has products cannot be deleted by accident.
+    category_id INTEGER NOT NULL REFERENCES categories (id) ON DELETE RESTRICT,
+    image_url TEXT,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+CREATE INDEX products_category_id_idx ON products (category_id);
+-- The list's sorts, each with the id that breaks ties.
+CREATE INDEX products_created_at_idx ON products (created_at, id);
+CREATE INDEX products_price_cents_idx ON products (price_cents, id);
+CREATE INDEX products_name_idx ON products (name, id);
+CREATE INDEX products_stock_idx ON products (stock);
+
+CREATE TABLE cart_items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    product_id INTEGER NOT NULL REFERENCES products (id) ON DELETE CASCADE,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    added_at TIMESTAMP NOT NULL,
+    -- One line per product; the constraint's index (user_id first) also serves
+    -- "this user's cart".
+    UNIQUE (user_id, product_id)
+);
+CREATE INDEX cart_items_product_id_idx ON cart_items (product_id);
+
+CREATE TABLE orders (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    status TEXT NOT NULL
+        CHECK (status IN ('pending_payment', 'paid', 'shipped', 'cancelled', 'refunded')),
+    total_cents INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    shipping_address TEXT NOT NULL,
+    -- Set while a charge is with the provider, so that a second payment is refused (409).
+    payment_started_at TIMESTAMP,
+    -- The provider's charge id, needed to refund it.
+    payment_id TEXT,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+-- "My orders, newest first" and "unpaid orders older than the hold": one index each.
+CREATE INDEX orders_user_id_created_at_idx ON orders (user_id, created_at, id);
+CREATE INDEX orders_status_created_at_idx ON orders (status, created_at);
+
+CREATE TABLE order_items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
+    -- SET NULL: deleting a product keeps the orders that sold it.
+    product_id INTEGER REFERENCES products (id) ON DELETE SET NULL,
+    -- Copied at checkout: later catalogue changes do not change what was bought.
+    name TEXT NOT NULL,
+    unit_price_cents INTEGER NOT NULL,
+    quantity INTEGER NOT NULL
+);
+CREATE INDEX order_items_order_id_idx ON order_items (order_id);
+CREATE INDEX order_items_product_id_idx ON order_items (product_id);
+
+CREATE TABLE idempotency_keys (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    -- A hash of method, path and body: the same key with another request is refused.
+    fingerprint TEXT NOT NULL,
+    -- Null while the first request is still running.
+    status_code INTEGER,
+    content_type TEXT,
+    body TEXT,
+    created_at TIMESTAMP NOT NULL,
+    -- A key belongs to its user: two customers may pick the same one.
+    UNIQUE (user_id, key)
+);
+CREATE INDEX idempotency_keys_created_at_idx ON idempotency_keys (created_at);
+
+CREATE TABLE webhook_events (
+    -- The provider's own event id: a replayed event is a duplicate that the
+    -- primary key refuses, even when two copies arrive at the same moment.
+    id TEXT PRIMARY KEY,
+    type TEXT NOT NULL,
+    received_at TIMESTAMP NOT NULL
+);
+CREATE INDEX webhook_events_received_at_idx ON webhook_events (received_at);
+
+-- +goose Down
+DROP TABLE webhook_events;
+DROP TABLE idempotency_keys;
+DROP TABLE order_items;
+DROP TABLE orders;
+DROP TABLE cart_items;
+DROP TABLE products;
+DROP TABLE categories;
+DROP TABLE users;
