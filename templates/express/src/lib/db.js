@@ -105,6 +105,11 @@ export function isUniqueViolation(error) {
   return error?.code === '23505' || error?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
+/** True when `error` is a broken FOREIGN KEY: the row it refers to is gone. */
+export function isForeignKeyViolation(error) {
+  return error?.code === '23503' || error?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
 /** A timestamp column's value (a Date on PostgreSQL, milliseconds on SQLite) as ISO 8601. */
 export function toIsoString(value) {
   return new Date(value).toISOString();

@@ -36,7 +36,10 @@ export async function addComment(postId, { body }, authorId) {
     await notify(trx, { recipientId: post.author_id, actorId: authorId, type: 'comment', postId });
     return commentId;
   });
-  return toComment(await comments.findView(id));
+  const view = await comments.findView(id);
+  // Deleted already, with its post, by a concurrent request.
+  if (!view) throw AppError.notFound('post');
+  return toComment(view);
 }
 
 /**
