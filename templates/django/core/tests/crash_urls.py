@@ -1,6 +1,6 @@
 """A URL configuration with endpoints that crash, for test_errors.py."""
 
-from django.db import DataError
+from django.db import DataError, IntegrityError
 from django.urls import path
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
@@ -21,4 +21,15 @@ def unstorable(request: Request) -> Response:
     raise DataError("PostgreSQL text fields cannot contain NUL (0x00) bytes")
 
 
-urlpatterns = [path("api/crash", crash), path("api/unstorable", unstorable)]
+@api_view(["POST"])
+@permission_classes([AllowAny])
+def refers_to_a_deleted_row(request: Request) -> Response:
+    # What Django raises when the row an insert refers to was deleted meanwhile.
+    raise IntegrityError("FOREIGN KEY constraint failed")
+
+
+urlpatterns = [
+    path("api/crash", crash),
+    path("api/unstorable", unstorable),
+    path("api/deleted-reference", refers_to_a_deleted_row),
+]

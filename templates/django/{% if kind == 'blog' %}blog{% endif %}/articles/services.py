@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from blog.articles import selectors
 from blog.articles.models import Article, Favorite, Tag
 from blog.users.models import User
-from core.rows import insert_once
+from core.rows import insert_once, lock
 
 
 def _slug_for(title: str) -> str:
@@ -62,13 +62,16 @@ def article_update(*, article: Article, changes: dict[str, Any]) -> Article:
 
 def article_delete(*, article: Article) -> None:
     with transaction.atomic():
-        # Its comments, favourites and tag links go with it (on_delete=CASCADE).
+        # Its comments, favourites and tag links go with it (on_delete=CASCADE), and
+        # none is added meanwhile.
+        lock(article)
         article.delete()
 
 
 def favorite_create(*, user: User, article: Article) -> None:
     """Favouriting twice counts once (the unique constraint on user and article)."""
     with transaction.atomic():
+        lock(article)  # not deleted while the favourite is added
         insert_once(Favorite(user=user, article=article))
 
 

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from core.rows import lock
 from social.comments.models import Comment
 from social.notifications.models import Notification
 from social.notifications.services import notification_create
@@ -12,6 +13,7 @@ from social.users.models import User
 def comment_create(*, post: Post, author: User, body: str) -> Comment:
     """Add a comment and tell the post's author (every comment is news to them)."""
     with transaction.atomic():
+        lock(post)  # not deleted while the comment is added
         comment = Comment.objects.create(post=post, author=author, body=body)
         notification_create(
             recipient_id=post.author_id, actor=author, type=Notification.Type.COMMENT, post=post

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from core.rows import insert_once
+from core.rows import insert_once, lock
 from social.likes.models import Like
 from social.notifications.models import Notification
 from social.notifications.services import notification_create
@@ -20,6 +20,7 @@ def like_create(*, user: User, post: Post) -> None:
     the other.
     """
     with transaction.atomic():
+        lock(post)  # not deleted while the like is added
         if insert_once(Like(user=user, post=post)):
             notification_create(
                 recipient_id=post.author_id, actor=user, type=Notification.Type.LIKE, post=post

@@ -3,6 +3,7 @@ IMMEDIATE: see DATABASES in config/settings/base.py)."""
 
 from django.db import transaction
 
+from core.rows import lock
 from social.posts.models import Post
 from social.users.models import User
 
@@ -16,4 +17,5 @@ def post_delete(*, post: Post) -> None:
     """Delete a post; its likes, comments and the notifications about it go with it
     (their foreign keys say on_delete=CASCADE)."""
     with transaction.atomic():
+        lock(post)  # no like or comment is added to it meanwhile
         post.delete()

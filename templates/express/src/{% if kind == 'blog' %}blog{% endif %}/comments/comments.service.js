@@ -30,7 +30,10 @@ export async function listComments(slug, viewerId) {
 export async function addComment(slug, { body }, authorId) {
   const article = await findArticle(slug);
   const id = await comments.insert({ body, article_id: article.id, author_id: authorId });
-  return toComment(await comments.findById(id), new Set());
+  const comment = await comments.findById(id);
+  // Deleted already, with its article, by a concurrent request.
+  if (!comment) throw AppError.notFound('article');
+  return toComment(comment, new Set());
 }
 
 export async function deleteComment(slug, commentId, userId) {
