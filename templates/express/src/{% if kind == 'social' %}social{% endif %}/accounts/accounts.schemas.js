@@ -1,6 +1,8 @@
 // What /auth accepts. Bodies are flat JSON objects: {"email": ..., "password": ...}.
 import { z } from 'zod';
 
+import { TOO_COMMON, isCommonPassword } from '../../lib/common-passwords.js';
+
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** A string field; the message says what is expected when it is missing. */
@@ -22,9 +24,11 @@ export const registerSchema = z.object({
   username,
   email,
   // A bound on the length: nobody needs more, and a huge password would cost memory.
+  // None of the common passwords that attackers try first, either.
   password: text('at least 8 characters')
     .min(8, 'is too short (at least 8 characters)')
-    .max(128, 'is too long (at most 128 characters)'),
+    .max(128, 'is too long (at most 128 characters)')
+    .refine((value) => !isCommonPassword(value), TOO_COMMON),
 });
 
 // Any non-empty password may be tried: a wrong one is 401, not 422.
