@@ -20,8 +20,9 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from app.core.errors import InvalidInputError
 
-# 1 MiB: far more than any request of this API needs. create_app() also sets it as
-# MAX_CONTENT_LENGTH, so a body sent without a length is cut off at the same size.
+# 1 MiB: far more than any request of this API needs. A declared Content-Length over it
+# is refused here, before anything is read; a body sent in chunks, without one, is
+# measured as it is read (app/core/validation.py).
 MAX_BODY_BYTES = 1024 * 1024
 TOO_LARGE = f"The request body is larger than {MAX_BODY_BYTES} bytes."
 

@@ -10,6 +10,9 @@ from typing import Any, TypeVar
 
 from flask import request
 from pydantic import BaseModel, ValidationError
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from app.core.hooks import MAX_BODY_BYTES, TOO_LARGE
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -29,8 +32,11 @@ def json_body(model: type[ModelT]) -> ModelT:
     levels deep makes Python's parser raise RecursionError, which is no ValueError,
     and text with half a UTF-16 pair ("\\ud800") parses but cannot be stored.
     """
-    # Reading the body raises 413 once it grows past MAX_CONTENT_LENGTH (1 MiB).
     raw = request.get_data(cache=True)
+    # A body that announced its length was checked before (app/core/hooks.py); one sent
+    # in chunks is read up to MAX_CONTENT_LENGTH, one byte past the cap, to tell.
+    if len(raw) > MAX_BODY_BYTES:
+        raise RequestEntityTooLarge(TOO_LARGE)
     try:
         document = json.loads(raw)
     except (ValueError, RecursionError):
