@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from flask import Flask, Response, jsonify, request
 from sqlalchemy.exc import DataError, IntegrityError, NoResultFound
+from sqlalchemy.orm.exc import ObjectDeletedError
 from werkzeug.exceptions import HTTPException
 
 from app.core.errors import (
@@ -106,7 +107,9 @@ def handle_integrity_error(error: IntegrityError) -> Response:
 
 
 def handle_row_gone(_error: Exception) -> Response:
-    # Reading back a row that a concurrent request deleted meanwhile.
+    # Reading back a row that a concurrent request deleted meanwhile: a query that
+    # must find one (NoResultFound), or an object loaded earlier whose row is gone
+    # when its attributes are read again after a rollback (ObjectDeletedError).
     return error_response(404, detail="Not found.", errors={"resource": ["no longer exists"]})
 
 
@@ -131,6 +134,7 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(DataError, handle_data_error)
     app.register_error_handler(IntegrityError, handle_integrity_error)
     app.register_error_handler(NoResultFound, handle_row_gone)
+    app.register_error_handler(ObjectDeletedError, handle_row_gone)
     app.register_error_handler(HTTPException, handle_http_error)
     app.register_error_handler(Exception, handle_unexpected_error)
 
