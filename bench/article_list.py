@@ -1,4 +1,5 @@
-"""Measure a generated Go blog's article list against its tag list, in one run.
+"""Measure a generated blog's article list against its tag list, in one run (Go, or
+Flask with --framework flask).
 
 The tag list (`GET /api/tags`) is the cheapest read the API has: one small query.
 The article list (`GET /api/articles`, RealWorld's default page of 20) joins
@@ -8,10 +9,11 @@ an article list at least half as fast as the tag list (ratio >= 0.5).
 
 What it does:
 
-1. generates a blog with `roadmap-scaffold new --framework go` from this checkout
-   (or takes `--project DIR`, an already generated one, to measure your changes),
-   builds `bin/api`, migrates a fresh database and serves on a free port of
-   127.0.0.1, the way `make run` does;
+1. generates a blog with `roadmap-scaffold new --framework go` (or flask) from this
+   checkout (or takes `--project DIR`, an already generated one, to measure your
+   changes), builds `bin/api` (Go) or installs it (`make install`, Flask), migrates a
+   fresh database and serves on a free port of 127.0.0.1, the way `make run` does
+   (Flask: gunicorn with the project's gunicorn.conf.py);
 2. seeds it through the API, as clients would: 50 users who follow 10 others each,
    500 articles with 3 tags each from 30, and 20 favourites per user;
 3. builds a small Go load generator (standard library only: keep-alive
@@ -24,8 +26,8 @@ What it does:
 A benchmark is not a timed test: a 2-core machine shared with other work gives
 rates that vary by half from one minute to the next, which only a ratio survives.
 
-    python bench/article_list.py [--project DIR] [--rounds N] [--seconds S]
-        [--workers N] [--database-url postgresql://...]
+    python bench/article_list.py [--framework go|flask] [--project DIR] [--rounds N]
+        [--seconds S] [--workers N] [--database-url postgresql://...]
 """
 
 from __future__ import annotations
@@ -122,13 +124,24 @@ def run(argv: list[str], cwd: Path, env: dict[str, str]) -> str:
     return result.stdout
 
 
-def generate(work: Path) -> Path:
-    """A Go blog generated from this checkout's template."""
+def generate(work: Path, framework: str) -> Path:
+    """A blog generated from this checkout's template."""
     dest = work / "blog"
     cli = [sys.executable, "-m", "roadmap_scaffold", "new", str(dest)]
-    answers = ["--kind", "blog", "--framework", "go", "--database", "sqlite", "--yes"]
+    answers = ["--kind", "blog", "--framework", framework, "--database", "sqlite", "--yes"]
     run([*cli, *answers], work, dict(os.environ))
     return dest
+
+
+# How each framework's blog is built, migrated and served (from the project's folder).
+SERVERS = {
+    "go": (["make", "build"], ["bin/api", "migrate"], ["bin/api", "serve"]),
+    "flask": (
+        ["make", "install"],
+        [".venv/bin/flask", "--app", "app", "db", "upgrade"],
+        [".venv/bin/gunicorn", "--config", "gunicorn.conf.py", "app:create_app()"],
+    ),
+}
 
 
 def free_port() -> int:
@@ -212,10 +225,11 @@ def wait_healthy(origin: str, server: subprocess.Popen[bytes]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     add = parser.add_argument
+    add("--framework", choices=sorted(SERVERS), default="go", help="the blog's framework")
     add(
         "--project",
         type=Path,
-        help="a generated Go blog (default: one generated from this checkout)",
+        help="a generated blog (default: one generated from this checkout)",
     )
     add("--rounds", type=int, default=7, help="rounds of the three endpoints (default 7)")
     add("--seconds", type=float, default=3.0, help="seconds per endpoint per round (default 3)")
@@ -229,8 +243,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="article-list-") as tmp:
         work = Path(tmp)
         env = go_env()
-        project = args.project.resolve() if args.project else generate(work)
-        run(["make", "build"], project, env)
+        project = args.project.resolve() if args.project else generate(work, args.framework)
+        build, migrate, serve = SERVERS[args.framework]
+        run(build, project, env)
         loadgen = work / "loadgen"
         loadgen.mkdir()
         (loadgen / "main.go").write_text(LOADGEN)
@@ -244,9 +259,9 @@ def main() -> int:
             "DATABASE_URL": args.database_url or f"sqlite:///{work / 'bench.db'}",
             "LOG_LEVEL": "warn",
         }
-        run([str(project / "bin" / "api"), "migrate"], project, server_env)
+        run(migrate, project, server_env)
         server = subprocess.Popen(
-            [str(project / "bin" / "api"), "serve"],
+            serve,
             cwd=project,
             env=server_env,
             stdout=subprocess.DEVNULL,

@@ -53,7 +53,7 @@ def _assert_tests_passed(project: GeneratedProject, step: Step) -> None:
     )
 
 
-@pytest.mark.parametrize("framework", ["fastapi", "django"])
+@pytest.mark.parametrize("framework", ["fastapi", "django", "flask"])
 def test_python_project_installs_its_own_uv_when_none_is_on_path(
     framework: str, tmp_path: Path
 ) -> None:

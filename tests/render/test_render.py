@@ -431,6 +431,7 @@ _DEFAULT_URLS = {
 _CONFIG_DEFAULTS = {
     "fastapi": ("app/core/config.py", r'^\s*DATABASE_URL: str = "([^"]*)"'),
     "django": ("config/settings/base.py", r'env\.get_str\("DATABASE_URL", "([^"]*)"\)'),
+    "flask": ("app/core/config.py", r'^\s*DATABASE_URL: str = "([^"]*)"'),
     "express": ("src/lib/config.js", r"DATABASE_URL: z\..*\.default\('([^']*)'\)"),
     "go": ("internal/config/config.go", r'r\.str\("DATABASE_URL", "([^"]*)"\)'),
 }

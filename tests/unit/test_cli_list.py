@@ -46,10 +46,10 @@ def test_list_prints_every_framework_with_its_language_and_what_it_builds(
     frameworks = _section(capsys.readouterr().out, "Frameworks:")
     assert [line.split()[0] for line in frameworks] == list(catalog.frameworks)
     fastapi = next(line for line in frameworks if line.startswith("fastapi"))
-    flask = next(line for line in frameworks if line.startswith("flask"))
+    laravel = next(line for line in frameworks if line.startswith("laravel"))
     assert "(Python)" in fastapi
     assert "blog" in fastapi
-    assert "planned, not available yet" in flask
+    assert "planned, not available yet" in laravel
 
 
 def test_list_prints_exactly_the_offered_combinations(

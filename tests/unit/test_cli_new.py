@@ -94,9 +94,9 @@ BAD_INPUTS = [
         ["ok", "--framework", "rails"], _nothing, "unknown framework 'rails'", id="unknown-fw"
     ),
     pytest.param(
-        ["ok", "--framework", "flask"],
+        ["ok", "--framework", "laravel"],
         _nothing,
-        "'flask' (it is planned, not available yet)",
+        "'laravel' (it is planned, not available yet)",
         id="planned-framework",
     ),
     pytest.param(

@@ -1,0 +1,94 @@
+"""The base class of every model, the session of the request, and SQLite's settings.
+
+Flask-SQLAlchemy (app/extensions.py) builds the engine from the app's config and
+gives each request one session (db.session), removed when the request ends: anything
+a service did not commit is rolled back then, so a failed request leaves no half-write.
+"""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import has_request_context, request
+from sqlalchemy import Engine, event
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import DeclarativeBase, Session
+
+from app.core.postgres_problem import connection_problem
+from app.extensions import db
+
+__all__ = ["Base", "DatabaseUnavailable", "db", "session", "upsert", "utc_now"]
+
+READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class Base(DeclarativeBase):
+    """Every table's model inherits from this, so Alembic finds them all in Base.metadata."""
+
+
+def utc_now() -> datetime:
+    """The default for created_at/updated_at columns: always UTC, never the server's zone."""
+    return datetime.now(UTC)
+
+
+def session() -> Session:
+    """The current request's session (the services take a plain Session)."""
+    return db.session()
+
+
+def upsert(entity: Any) -> Any:
+    """``INSERT`` in this database's own dialect, which adds ``.on_conflict_do_update()``:
+    one atomic statement that inserts a row or changes the one already there."""
+    dialect = postgresql if db.engine.dialect.name == "postgresql" else sqlite
+    return dialect.insert(entity)
+
+
+def configure_sqlite(engine: Engine) -> None:
+    """Make SQLite behave like a real server database for this app.
+
+    - foreign keys are off by default in SQLite: turn them on for every connection;
+    - write-ahead logging (WAL): readers and the one writer no longer block each other;
+    - wait up to 5 s for a lock instead of failing at once with "database is locked";
+    - start write transactions with BEGIN IMMEDIATE, which takes the write lock up
+      front. With SQLite's default (deferred) transactions, two requests that read
+      and then write deadlock, and one fails however long it waits. Taking the lock
+      early makes concurrent writers queue instead. GET requests keep the default
+      (they only read), so they never wait in that queue.
+
+    Python's sqlite3 module issues its own BEGIN at odd moments, so it is told to stay
+    out of the way (isolation_level = None) and SQLAlchemy's "begin" event emits ours.
+    Recipe: https://docs.sqlalchemy.org/en/20/dialects/sqlite.html#serializable-isolation-savepoints-transactional-ddl
+    """
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: Any, _connection_record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Any) -> None:
+        read_only = has_request_context() and request.method in READ_ONLY_METHODS
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+class DatabaseUnavailable(Exception):
+    """PostgreSQL at DATABASE_URL cannot be used; the message says where, why and what to do."""
+
+
+def check_connection(engine: Engine) -> None:
+    """Connect once, for the commands that start with the database (migrations).
+
+    With no server at DATABASE_URL, or a server that refuses us (a wrong password, a
+    missing database), SQLAlchemy prints a long traceback: this raises one line instead.
+    """
+    try:
+        engine.connect().close()
+    except OperationalError as error:
+        if engine.dialect.name != "postgresql":
+            raise
+        message = connection_problem(str(error.orig), engine.url.host, engine.url.port)
+        raise DatabaseUnavailable(message) from None

@@ -1,0 +1,1 @@
+"""The blogging platform: accounts, profiles, articles and comments (the RealWorld API)."""

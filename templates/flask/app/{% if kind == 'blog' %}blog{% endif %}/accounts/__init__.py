@@ -1,0 +1,1 @@
+"""Accounts: registration, sign-in, the current user and changes to it."""

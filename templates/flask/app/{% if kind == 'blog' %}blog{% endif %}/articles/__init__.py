@@ -1,0 +1,1 @@
+"""Articles, their tags and favourites."""

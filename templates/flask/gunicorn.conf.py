@@ -1,0 +1,34 @@
+"""gunicorn's settings (`gunicorn --config gunicorn.conf.py "app:create_app()"`).
+
+gunicorn is the production server: Flask's own (`flask run`, make dev) is for
+development only. https://docs.gunicorn.org/en/stable/settings.html
+"""
+
+import os
+
+from gunicorn.http import wsgi
+
+# Where to listen: `make run` passes HOST and PORT; the container listens on 0.0.0.0:8000.
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+
+# One process with several threads; raise WEB_CONCURRENCY for more processes (the
+# sign-in limits are counted in the database, so every process shares them).
+workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
+worker_class = "gthread"
+# Requests queue for a free thread in the order they arrive. A sign-in holds its thread
+# while it waits for a hashing slot (app/core/security.py), so with few threads 20
+# sign-ins at once would leave none for /health and everyone else. Threads that wait
+# cost little memory and no CPU; on PostgreSQL each may keep a connection open.
+threads = int(os.environ.get("GUNICORN_THREADS", "32"))
+timeout = 30
+# The app logs one line per request itself (app/core/hooks.py), with its request id.
+accesslog = None
+# The longest request line gunicorn reads (its maximum; the default is 4094): a URL of
+# 8 KiB is allowed. A longer one gets gunicorn's own bare 414.
+limit_request_line = 8190
+# gunicorn 25+ opens a control socket in your home folder by default; nothing here uses it.
+control_socket_disable = True
+
+# gunicorn names itself in a `Server:` header on every response. Telling the world
+# which server runs here only helps attackers pick an exploit, so it says nothing.
+wsgi.SERVER = ""

@@ -1,0 +1,72 @@
+"""GET /metrics exposes request counts and latencies in Prometheus' text format."""
+
+from collections.abc import Iterator
+
+import pytest
+from flask import Blueprint
+from flask.testing import FlaskClient
+
+from app import create_app
+from app.core.config import settings
+
+TOKEN = "metrics-token-for-tests"
+SCRAPER = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture(autouse=True)
+def metrics_token(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(settings, "METRICS_TOKEN", TOKEN)
+    yield
+
+
+def test_metrics_count_requests_by_method_route_and_status(client: FlaskClient) -> None:
+    client.get("/health")
+    client.get("/no/such/route/12345")
+
+    response = client.get("/metrics", headers=SCRAPER)
+
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    text = response.get_data(as_text=True)
+    assert 'http_requests_total{method="GET",route="/health",status="200"}' in text
+    assert 'http_requests_total{method="GET",route="unmatched",status="404"}' in text
+    assert 'http_request_duration_seconds_bucket{le="0.005",method="GET",route="/health"}' in text
+    # The path itself, not just its digits: the *_created samples are Unix
+    # timestamps, and one with "12345" among its digits would make this test flaky.
+    assert "/no/such/route/12345" not in text
+
+
+def test_metrics_label_routes_by_their_rule_not_by_real_path() -> None:
+    app = create_app({"TESTING": True})
+    items = Blueprint("items", __name__, url_prefix="/test/items")
+
+    @items.get("/<int:item_id>")
+    def read_item(item_id: int) -> dict[str, int]:
+        return {"id": item_id}
+
+    app.register_blueprint(items)
+    client = app.test_client()
+    client.get("/test/items/41")
+    client.get("/test/items/42")
+
+    text = client.get("/metrics", headers=SCRAPER).get_data(as_text=True)
+
+    assert 'route="/test/items/<int:item_id>",status="200"} 2.0' in text
+    assert "/test/items/41" not in text
+
+
+def test_metrics_need_the_token(client: FlaskClient) -> None:
+    assert client.get("/metrics").status_code == 401
+    assert client.get("/metrics", headers={"Authorization": "Bearer guess"}).status_code == 401
+
+
+def test_metrics_do_not_exist_without_a_token_set(
+    client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(settings, "METRICS_TOKEN", "")
+
+    assert client.get("/metrics", headers={"Authorization": "Bearer "}).status_code == 404
+
+
+def test_metrics_show_no_python_version(client: FlaskClient) -> None:
+    assert b"python_info" not in client.get("/metrics", headers=SCRAPER).data
