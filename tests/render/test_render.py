@@ -434,7 +434,10 @@ _CONFIG_DEFAULTS = {
     "django": ("config/settings/base.py", r'env\.get_str\("DATABASE_URL", "([^"]*)"\)'),
     "express": ("src/lib/config.js", r"DATABASE_URL: z\..*\.default\('([^']*)'\)"),
     "go": ("internal/config/config.go", r'r\.str\("DATABASE_URL", "([^"]*)"\)'),
-    "spring": ("src/main/resources/application.properties", r"^app\.database-url=\$\{DATABASE_URL:(.*)\}$"),
+    "spring": (
+        "src/main/resources/application.properties",
+        r"^app\.database-url=\$\{DATABASE_URL:(.*)\}$",
+    ),
 }
 
 
