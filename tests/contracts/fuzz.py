@@ -47,14 +47,15 @@ import yaml
 from tests.support.tools import require_tool, run_captured
 
 #: Where each framework publishes the document: FastAPI generates it from the app,
-#: drf-spectacular from the views (YAML unless asked for JSON), Flask, Express and Go
-#: serve the kind's static openapi.yaml.
+#: drf-spectacular from the views (YAML unless asked for JSON), Flask, Express, Go and
+#: Spring Boot serve the kind's static openapi.yaml.
 DOCUMENT_PATHS = {
     "fastapi": "/api/openapi.json",
     "django": "/api/schema?format=json",
     "flask": "/api/openapi.yaml",
     "express": "/api/openapi.yaml",
     "go": "/api/openapi.yaml",
+    "spring": "/api/openapi.yaml",
 }
 
 CHECKS = (

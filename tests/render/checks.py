@@ -11,6 +11,7 @@ import fnmatch
 import json
 import re
 import subprocess
+import tempfile
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -241,4 +242,38 @@ def go_errors(root: Path, gofmt: str) -> list[str]:
     result = run_captured([gofmt, "-l", "-e", "."], root, timeout=120, merge_stderr=False)
     problems = [f"{line}: not gofmt-formatted" for line in result.stdout.splitlines() if line]
     problems += [line for line in result.stderr.splitlines() if line]
+    return problems
+
+
+_JAVA_PACKAGE = re.compile(r"^package\s+([\w.]+)\s*;", re.MULTILINE)
+
+
+def java_errors(root: Path, javac: str) -> list[str]:
+    """Java files that do not parse, or whose package is not their folder.
+
+    javac stops after parsing (``-XDshould-stop.ifNoError=PARSE``): no library is
+    needed and nothing is compiled, so every file of a rendering is checked in one
+    second. A file whose ``package`` line disagrees with its folder under src/*/java
+    compiles nowhere: a mistake in the template's paths.
+    """
+    files = sorted(files_with_suffix(root, ".java"))
+    if not files:
+        return []
+    with tempfile.TemporaryDirectory() as out:
+        result = subprocess.run(
+            [javac, "-proc:none", "-XDshould-stop.ifNoError=PARSE",
+             "-XDshould-stop.ifError=PARSE", "-d", out, *map(str, files)],
+            cwd=root, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+    problems = [line for line in result.stderr.splitlines() if ": error: " in line]
+    for path in files:
+        relative = path.relative_to(root)
+        parts = relative.parts
+        if "java" not in parts:
+            continue
+        folder = ".".join(parts[parts.index("java") + 1 : -1])
+        match = _JAVA_PACKAGE.search(path.read_text(encoding="utf-8"))
+        if match is None or match.group(1) != folder:
+            declared = match.group(1) if match else "none"
+            problems.append(f"{relative}: package {declared}, but its folder says {folder}")
     return problems

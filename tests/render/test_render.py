@@ -145,6 +145,7 @@ SYNTAX_CHECKS = (
     SyntaxCheck("javascript", checks.JAVASCRIPT_SUFFIXES, "node", checks.javascript_errors),
     SyntaxCheck("php", (".php",), "php", checks.php_errors),  # php -l
     SyntaxCheck("go", (".go",), "gofmt", checks.go_errors),  # gofmt -l -e: parses and formatting
+    SyntaxCheck("java", (".java",), "javac", checks.java_errors),  # javac, parsing only
 )
 
 
@@ -434,6 +435,10 @@ _CONFIG_DEFAULTS = {
     "flask": ("app/core/config.py", r'^\s*DATABASE_URL: str = "([^"]*)"'),
     "express": ("src/lib/config.js", r"DATABASE_URL: z\..*\.default\('([^']*)'\)"),
     "go": ("internal/config/config.go", r'r\.str\("DATABASE_URL", "([^"]*)"\)'),
+    "spring": (
+        "src/main/resources/application.properties",
+        r"^app\.database-url=\$\{DATABASE_URL:(.*)\}$",
+    ),
 }
 
 

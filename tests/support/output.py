@@ -116,12 +116,35 @@ def parse_go_summary(output: str) -> TestCounts | None:
     return counts
 
 
+# Maven Surefire's closing count, after its per-class lines (which end "-- in <class>"):
+# "[INFO] Tests run: 52, Failures: 0, Errors: 0, Skipped: 0" ([ERROR] when some failed).
+_SUREFIRE_TOTAL = re.compile(
+    r"^\[(?:INFO|WARNING|ERROR)\] Tests run: (\d+), Failures: (\d+), Errors: (\d+), Skipped: (\d+)$"
+)
+
+
+def parse_surefire_summary(output: str) -> TestCounts | None:
+    """The last total that Maven Surefire printed (JUnit's tests, as ``./mvnw test`` runs them)."""
+    for raw in reversed(output.splitlines()):
+        match = _SUREFIRE_TOTAL.match(raw.strip())
+        if match:
+            run, failures, errors, skipped = map(int, match.groups())
+            return TestCounts(
+                passed=run - failures - errors - skipped,
+                failed=failures + errors,
+                skipped=skipped,
+                line=raw.strip(),
+            )
+    return None
+
+
 #: The parser of each language's standard test runner, as `make test` runs it.
 #: Frameworks in other languages add theirs here (JUnit, go test, PHPUnit).
 SUMMARY_PARSERS = {
     "python": parse_pytest_summary,
     "javascript": parse_node_summary,
     "go": parse_go_summary,
+    "java": parse_surefire_summary,
 }
 
 

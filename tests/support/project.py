@@ -78,7 +78,34 @@ def project_env(language: str, root: Path) -> dict[str, str]:
         env.update(_node_env(root))
     elif language == "go":
         env.update(_go_env())
+    elif language == "java":
+        env.update(_java_env(root))
     return env
+
+
+def _java_env(root: Path) -> dict[str, str]:
+    """Maven's downloads under the cache root, and the JDK the project itself would pick.
+
+    The Maven wrapper keeps the Maven it downloads in MAVEN_USER_HOME (its wrapper/
+    folder), and Maven keeps the libraries in the local repository that MAVEN_ARGS names:
+    both are content-addressed by version, so one folder serves every project and a warm
+    ``make install`` downloads nothing. The project's scripts/java-home.sh finds a JDK 21
+    or newer (JAVA_HOME, PATH, /usr/lib/jvm); none is a missing toolchain.
+    """
+    sh = require_tool("sh", "find the JDK of the generated Java projects")
+    found = subprocess.run(
+        [sh, str(root / "scripts" / "java-home.sh")], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    if not found:
+        missing_toolchain(
+            "no JDK 21 or newer (JAVA_HOME, PATH, /usr/lib/jvm): the Spring Boot projects need one"
+        )
+    maven = cache_root() / "m2"
+    return {
+        "JAVA_HOME": found,
+        "MAVEN_USER_HOME": str(maven),
+        "MAVEN_ARGS": f"-Dmaven.repo.local={maven / 'repository'}",
+    }
 
 
 def _go_env() -> dict[str, str]:

@@ -38,6 +38,7 @@ INSTALL_HINTS: dict[str, str] = {
     "php": "apt-get install php-cli",
     "go": "install Go 1.26 or newer (https://go.dev/dl/; CI machines have it)",
     "gofmt": "install Go 1.26 or newer, which brings gofmt",
+    "javac": "install a JDK 21 or newer, e.g. Temurin 25 (https://adoptium.net; CI has one)",
     "runuser": "apt-get install util-linux",
     "docker-compose": (
         "apt-get install --no-install-recommends docker-compose (Debian 12's Compose 1.29; "

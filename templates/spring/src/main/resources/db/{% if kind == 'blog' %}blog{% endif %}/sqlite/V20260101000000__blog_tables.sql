@@ -1,0 +1,70 @@
+-- The blog's tables: users, follows, articles, tags, article_tags, favorites, comments.
+-- Indexes cover every foreign key and every column the API filters or sorts by.
+-- A migration never changes once it has run somewhere: write a new one instead
+-- (Flyway refuses to start when an applied file was edited: its checksum changed).
+
+
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    username TEXT NOT NULL UNIQUE,
+    email TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    bio TEXT,
+    image TEXT,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+
+-- One follow per pair; the primary key also indexes follower_id (the feed's filter).
+CREATE TABLE follows (
+    follower_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    followed_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    PRIMARY KEY (follower_id, followed_id)
+);
+CREATE INDEX follows_followed_id_idx ON follows (followed_id);
+
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    slug TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    body TEXT NOT NULL,
+    author_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+CREATE INDEX articles_author_id_idx ON articles (author_id, created_at);
+-- Lists are sorted newest first.
+CREATE INDEX articles_created_at_idx ON articles (created_at, id);
+
+CREATE TABLE tags (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE
+);
+
+CREATE TABLE article_tags (
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+    PRIMARY KEY (article_id, tag_id)
+);
+CREATE INDEX article_tags_tag_id_idx ON article_tags (tag_id);
+
+-- One favourite per pair; counted per article, so article_id is indexed too.
+CREATE TABLE favorites (
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    PRIMARY KEY (user_id, article_id)
+);
+CREATE INDEX favorites_article_id_idx ON favorites (article_id);
+
+CREATE TABLE comments (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    body TEXT NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    author_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL
+);
+CREATE INDEX comments_article_id_idx ON comments (article_id, created_at);
+CREATE INDEX comments_author_id_idx ON comments (author_id);
+
