@@ -1,9 +1,5 @@
--- The blog's tables: users, follows, articles, tags, article_tags, favorites, comments.
--- Indexes cover every foreign key and every column the API filters or sorts by.
--- A migration never changes once it has run somewhere: write a new one instead
--- (Flyway refuses to start when an applied file was edited: its checksum changed).
-
-
+{#- The blog's tables in SQLite, included by the first migration of each framework
+    that writes its schema in SQL (Go, Spring Boot): one schema, whatever the migration tool. -#}
 CREATE TABLE users (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     username TEXT NOT NULL UNIQUE,
@@ -67,4 +63,3 @@ CREATE TABLE comments (
 );
 CREATE INDEX comments_article_id_idx ON comments (article_id, created_at);
 CREATE INDEX comments_author_id_idx ON comments (author_id);
-

@@ -1,8 +1,5 @@
--- The blog's tables: users, follows, articles, tags, article_tags, favorites, comments.
--- Indexes cover every foreign key and every column the API filters or sorts by.
--- A migration never changes once it has run somewhere: write a new one instead.
-
--- +goose Up
+{#- The blog's tables in PostgreSQL, included by the first migration of each framework
+    that writes its schema in SQL (Go, Spring Boot): one schema, whatever the migration tool. -#}
 CREATE TABLE users (
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     username TEXT NOT NULL UNIQUE,
@@ -66,12 +63,3 @@ CREATE TABLE comments (
 );
 CREATE INDEX comments_article_id_idx ON comments (article_id, created_at);
 CREATE INDEX comments_author_id_idx ON comments (author_id);
-
--- +goose Down
-DROP TABLE comments;
-DROP TABLE favorites;
-DROP TABLE article_tags;
-DROP TABLE tags;
-DROP TABLE articles;
-DROP TABLE follows;
-DROP TABLE users;

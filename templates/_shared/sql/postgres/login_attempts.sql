@@ -1,19 +1,14 @@
--- Sign-in attempts, for the failed-login limits (internal/auth/limiter.go). Kept in
--- the database so that every server process shares them.
-
--- +goose Up
+{#- The failed-login limits' table in PostgreSQL, included by the migration of each
+    framework that writes its schema in SQL (Go, Spring Boot). -#}
 CREATE TABLE login_attempts (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     -- "<e-mail>|<client address>": the per-account-and-client limit counts these.
     account TEXT NOT NULL,
     -- The client address alone: the looser per-address limit counts these.
     client TEXT NOT NULL,
     -- Milliseconds since 1970 (UTC): old attempts are deleted by this column.
-    attempted_at INTEGER NOT NULL
+    attempted_at BIGINT NOT NULL
 );
 CREATE INDEX login_attempts_account_idx ON login_attempts (account, attempted_at);
 CREATE INDEX login_attempts_client_idx ON login_attempts (client, attempted_at);
 CREATE INDEX login_attempts_attempted_at_idx ON login_attempts (attempted_at);
-
--- +goose Down
-DROP TABLE login_attempts;

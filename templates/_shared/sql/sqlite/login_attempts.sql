@@ -1,7 +1,5 @@
--- Sign-in attempts, for the failed-login limits (system/LoginLimiter.java). Kept in
--- the database so that every server process shares them.
-
-
+{#- The failed-login limits' table in SQLite, included by the migration of each
+    framework that writes its schema in SQL (Go, Spring Boot). -#}
 CREATE TABLE login_attempts (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     -- "<e-mail>|<client address>": the per-account-and-client limit counts these.
@@ -14,4 +12,3 @@ CREATE TABLE login_attempts (
 CREATE INDEX login_attempts_account_idx ON login_attempts (account, attempted_at);
 CREATE INDEX login_attempts_client_idx ON login_attempts (client, attempted_at);
 CREATE INDEX login_attempts_attempted_at_idx ON login_attempts (attempted_at);
-
