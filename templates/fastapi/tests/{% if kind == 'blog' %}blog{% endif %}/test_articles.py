@@ -8,6 +8,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.blog.articles import service as articles_service
 from app.blog.articles.models import Article, Favorite
 from app.blog.comments.models import Comment
 from tests.blog.factories import (
@@ -69,6 +70,23 @@ def test_articles_with_the_same_title_get_different_slugs(
     second = client.post("/api/articles", headers=headers, json={"article": NEW_ARTICLE})
 
     assert first.json()["article"]["slug"] != second.json()["article"]["slug"]
+    assert second.json()["article"]["slug"].startswith("how-to-train-your-dragon-")
+
+
+def test_two_articles_saved_with_one_title_at_once_get_different_slugs(
+    client: TestClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two requests saving one title at the same moment both find its slug free; the
+    # second insert then breaks the UNIQUE constraint. Make the check always say
+    # "free", as it would for both of them.
+    monkeypatch.setattr(articles_service, "slug_taken", lambda _session, _slug: False)
+    headers = auth_headers(create_user(session))
+
+    first = client.post("/api/articles", headers=headers, json={"article": NEW_ARTICLE})
+    second = client.post("/api/articles", headers=headers, json={"article": NEW_ARTICLE})
+
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert first.json()["article"]["slug"] == "how-to-train-your-dragon"
     assert second.json()["article"]["slug"].startswith("how-to-train-your-dragon-")
 
 

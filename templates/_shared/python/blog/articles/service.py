@@ -90,14 +90,13 @@ def get_article_by_slug(session: Session, *, slug: str) -> Article:
 
 def create_article(session: Session, *, author: User, data: ArticleCreate) -> Article:
     article = Article(
-        slug=_unique_slug(session, data.title),
         title=data.title,
         description=data.description,
         body=data.body,
         author_id=author.id,
         tags=_tags_named(session, data.tag_list),
     )
-    session.add(article)
+    _save_with_unique_slug(session, article, data.title)
     session.commit()
     return article
 
@@ -106,7 +105,7 @@ def update_article(session: Session, *, article: Article, changes: ArticleUpdate
     if changes.title is not None and changes.title != article.title:
         article.title = changes.title
         # The slug follows the title, so links keep describing the article.
-        article.slug = _unique_slug(session, changes.title)
+        _save_with_unique_slug(session, article, changes.title)
     if changes.description is not None:
         article.description = changes.description
     if changes.body is not None:
@@ -154,13 +153,33 @@ def slugify(title: str) -> str:
     return slug[:200].rstrip("-") or "article"
 
 
-def _unique_slug(session: Session, title: str) -> str:
-    # Two articles may share a title; a short random suffix keeps their slugs apart.
+def slug_taken(session: Session, slug: str) -> bool:
+    """Whether an article already has this slug."""
+    return bool(session.scalar(select(exists().where(Article.slug == slug))))
+
+
+def _save_with_unique_slug(session: Session, article: Article, title: str) -> None:
+    """Give the article a slug made from its title that no other article has.
+
+    Two articles may share a title: a short random suffix keeps their slugs apart.
+    Checking first is not enough when two requests save the same title at the same
+    moment: both see the slug free. The UNIQUE constraint has the last word; the
+    loser's insert is undone alone (a savepoint) and tries another suffix.
+    """
     base = slugify(title)
     slug = base
-    while session.scalar(select(exists().where(Article.slug == slug))):
+    for _attempt in range(5):
+        if not slug_taken(session, slug):
+            try:
+                with session.begin_nested():
+                    article.slug = slug
+                    session.add(article)
+                return  # leaving the block flushed the row: the slug is ours
+            except IntegrityError as error:
+                if "slug" not in str(error.orig):
+                    raise
         slug = f"{base}-{secrets.token_hex(3)}"
-    return slug
+    raise RuntimeError(f"no free slug for {title!r} after 5 tries")
 
 
 def _tags_named(session: Session, names: list[str]) -> list[Tag]:
