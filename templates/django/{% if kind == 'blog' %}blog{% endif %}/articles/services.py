@@ -8,7 +8,7 @@ select_for_update() on PostgreSQL, so two concurrent edits apply one after the o
 import secrets
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from blog.articles import selectors
@@ -17,13 +17,28 @@ from blog.users.models import User
 from core.rows import insert_once, lock
 
 
-def _slug_for(title: str) -> str:
-    # Two articles may share a title; a short random suffix keeps their slugs apart.
+def _save_with_free_slug(article: Article, title: str) -> None:
+    """Save the article under a slug made from its title that no other article has.
+
+    Two articles may share a title: a short random suffix keeps their slugs apart.
+    Checking first is not enough when two requests save one title at the same
+    moment: both find the slug free. The unique constraint has the last word; the
+    loser's save is undone alone (a savepoint) and it tries a suffixed slug.
+    """
     base = slugify(title)[:200].strip("-") or "article"
     slug = base
-    while selectors.slug_exists(slug=slug):
+    for _attempt in range(5):
+        if not selectors.slug_exists(slug=slug):
+            article.slug = slug
+            try:
+                with transaction.atomic():
+                    article.save()
+                return
+            except IntegrityError as error:
+                if "slug" not in str(error):
+                    raise
         slug = f"{base}-{secrets.token_hex(3)}"
-    return slug
+    raise RuntimeError(f"no free slug for {title!r} after 5 tries")
 
 
 def _set_tags(article: Article, names: list[str]) -> None:
@@ -38,9 +53,8 @@ def article_create(
     *, author: User, title: str, description: str, body: str, tag_list: list[str]
 ) -> Article:
     with transaction.atomic():
-        article = Article.objects.create(
-            slug=_slug_for(title), title=title, description=description, body=body, author=author
-        )
+        article = Article(title=title, description=description, body=body, author=author)
+        _save_with_free_slug(article, title)
         _set_tags(article, tag_list)
     return article
 
@@ -53,8 +67,9 @@ def article_update(*, article: Article, changes: dict[str, Any]) -> Article:
         for field, value in changes.items():
             setattr(locked, field, value)
         if "title" in changes and changes["title"] != article.title:
-            locked.slug = _slug_for(changes["title"])
-        locked.save()
+            _save_with_free_slug(locked, changes["title"])
+        else:
+            locked.save()
         if tag_list is not None:
             _set_tags(locked, tag_list)
     return locked

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from blog.articles import selectors
 from blog.articles.models import Article, Favorite
 from blog.articles.tests.factories import ArticleFactory, FavoriteFactory
 from blog.comments.models import Comment
@@ -68,6 +69,22 @@ def test_create_should_give_equal_titles_different_slugs(auth_client: APIClient)
 
     assert first != second
     assert second.startswith("how-to-train-your-dragon-")
+
+
+def test_create_should_give_different_slugs_to_one_title_saved_at_once(
+    auth_client: APIClient, monkeypatch: pytest.MonkeyPatch
+):
+    # Two requests saving one title at the same moment both find its slug free; the
+    # second save then breaks the unique constraint. Make the check always say "free",
+    # as it would for both of them.
+    monkeypatch.setattr(selectors, "slug_exists", lambda *, slug: False)
+
+    first = auth_client.post(LIST, new_article(), format="json")
+    second = auth_client.post(LIST, new_article(), format="json")
+
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert first.json()["article"]["slug"] == "how-to-train-your-dragon"
+    assert second.json()["article"]["slug"].startswith("how-to-train-your-dragon-")
 
 
 def test_create_should_sort_tags_and_drop_duplicates(auth_client: APIClient):
