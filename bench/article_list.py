@@ -1,5 +1,5 @@
 """Measure a generated blog's article list against its tag list, in one run (Go, or
-Flask with --framework flask).
+Flask or Spring Boot with --framework flask or spring).
 
 The tag list (`GET /api/tags`) is the cheapest read the API has: one small query.
 The article list (`GET /api/articles`, RealWorld's default page of 20) joins
@@ -9,11 +9,12 @@ an article list at least half as fast as the tag list (ratio >= 0.5).
 
 What it does:
 
-1. generates a blog with `roadmap-scaffold new --framework go` (or flask) from this
+1. generates a blog with `roadmap-scaffold new --framework go` (or flask, spring) from this
    checkout (or takes `--project DIR`, an already generated one, to measure your
-   changes), builds `bin/api` (Go) or installs it (`make install`, Flask), migrates a
-   fresh database and serves on a free port of 127.0.0.1, the way `make run` does
-   (Flask: gunicorn with the project's gunicorn.conf.py);
+   changes), builds `bin/api` (Go) or installs it (`make install`, Flask and Spring
+   Boot), migrates a fresh database and serves on a free port of 127.0.0.1, the way
+   `make run` does (Flask: gunicorn with the project's gunicorn.conf.py; Spring Boot:
+   the jar);
 2. seeds it through the API, as clients would: 50 users who follow 10 others each,
    500 articles with 3 tags each from 30, and 20 favourites per user;
 3. builds a small Go load generator (standard library only: keep-alive
@@ -26,7 +27,7 @@ What it does:
 A benchmark is not a timed test: a 2-core machine shared with other work gives
 rates that vary by half from one minute to the next, which only a ratio survives.
 
-    python bench/article_list.py [--framework go|flask] [--project DIR] [--rounds N]
+    python bench/article_list.py [--framework go|flask|spring] [--project DIR] [--rounds N]
         [--seconds S] [--workers N] [--database-url postgresql://...]
 """
 
@@ -141,6 +142,12 @@ SERVERS = {
         [".venv/bin/flask", "--app", "app", "db", "upgrade"],
         [".venv/bin/gunicorn", "--config", "gunicorn.conf.py", "app:create_app()"],
     ),
+    # The jar's own commands, with the Java 21+ the project's Makefile would pick.
+    "spring": (
+        ["make", "install"],
+        ["sh", "-c", 'exec "$(sh scripts/java-home.sh)/bin/java" -jar target/app.jar migrate'],
+        ["sh", "-c", 'exec "$(sh scripts/java-home.sh)/bin/java" -jar target/app.jar'],
+    ),
 }
 
 
@@ -211,7 +218,7 @@ def seed(base: str) -> str:
 
 
 def wait_healthy(origin: str, server: subprocess.Popen[bytes]) -> None:
-    for _ in range(200):
+    for _ in range(1200):  # a JVM may take a minute on a loaded machine
         if server.poll() is not None:
             sys.exit("the server stopped before it answered /health")
         try:
@@ -219,7 +226,7 @@ def wait_healthy(origin: str, server: subprocess.Popen[bytes]) -> None:
                 return
         except OSError:
             time.sleep(0.05)
-    sys.exit("the server did not answer /health within 10 s")
+    sys.exit("the server did not answer /health within 60 s")
 
 
 def main() -> int:
