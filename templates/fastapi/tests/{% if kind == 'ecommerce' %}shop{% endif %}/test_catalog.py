@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from app.shop.catalog import service as catalog_service
 from app.shop.catalog.models import Category, Product
 from tests.shop.factories import (
     auth_headers,
@@ -129,6 +130,31 @@ def test_admin_creates_a_product(client: TestClient, session: Session) -> None:
     assert body["image_url"] is None
     assert body["created_at"].endswith("Z")
     assert session.get(Product, body["id"]) is not None
+
+
+def test_products_saved_with_one_name_at_once_get_different_slugs(
+    client: TestClient, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two products saved with one name at the same moment both find its slug free;
+    # the second insert then breaks the UNIQUE constraint. Make the first two looks
+    # find it free, as they would for both of them.
+    real_look, looks = catalog_service._unique_product_slug, 0
+
+    def racing_look(session: Session, name: str) -> str:
+        nonlocal looks
+        looks += 1
+        return catalog_service.slugify(name) if looks <= 2 else real_look(session, name)
+
+    monkeypatch.setattr(catalog_service, "_unique_product_slug", racing_look)
+    admin, category = create_admin(session), create_category(session)
+
+    headers = auth_headers(admin)
+
+    first = client.post("/api/products", json=product_body(category), headers=headers)
+    second = client.post("/api/products", json=product_body(category), headers=headers)
+
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert (first.json()["slug"], second.json()["slug"]) == ("blue-mug", "blue-mug-2")
 
 
 @pytest.mark.parametrize(

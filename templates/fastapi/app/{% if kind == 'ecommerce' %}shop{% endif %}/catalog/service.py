@@ -132,7 +132,6 @@ def create_product(session: Session, *, data: ProductCreate) -> Product:
     category = _existing_category(session, data.category_id)
     product = Product(
         name=data.name,
-        slug=_unique_product_slug(session, data.name),
         description=data.description,
         price_cents=data.price_cents,
         currency=data.currency,
@@ -140,7 +139,7 @@ def create_product(session: Session, *, data: ProductCreate) -> Product:
         category=category,
         image_url=data.image_url,
     )
-    session.add(product)
+    _save_with_free_slug(session, product)
     session.commit()
     return product
 
@@ -192,6 +191,25 @@ def _unique_product_slug(session: Session, name: str) -> str:
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
     return slug
+
+
+def _save_with_free_slug(session: Session, product: Product) -> None:
+    """Add the product under the first free slug of its name.
+
+    Two products saved with one name at the same moment both find the same slug
+    free; the UNIQUE constraint has the last word. The loser's insert is undone
+    alone (a savepoint), and it looks again for the next free slug.
+    """
+    for _attempt in range(10):
+        product.slug = _unique_product_slug(session, product.name)
+        try:
+            with session.begin_nested():
+                session.add(product)
+            return
+        except IntegrityError as error:
+            if "slug" not in str(error.orig):
+                raise
+    raise ConflictError("Many products of this name are being saved: try again.", field="name")
 
 
 def _commit_or_conflict(session: Session, message: str) -> None:
