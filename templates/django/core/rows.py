@@ -1,5 +1,8 @@
 """Rows written safely under concurrency: rows that exist at most once (a follow, a
-like), and rows that others refer to (a post and its comments)."""
+like), rows that others refer to (a post and its comments), and rows named by a
+unique slug (an article, a product)."""
+
+import secrets
 
 from django.db import IntegrityError, models, transaction
 
@@ -37,3 +40,31 @@ def lock(row: models.Model) -> None:
     name = type(row)._meta.model_name or "row"
     if not type(row).objects.select_for_update().filter(pk=row.pk).values_list("pk"):
         raise NotFoundError(f"{name} not found", field=name)
+
+
+def slug_taken(model: type[models.Model], slug: str) -> bool:
+    return model._default_manager.filter(slug=slug).exists()
+
+
+def save_with_free_slug(row: models.Model, base: str) -> None:
+    """Save ``row`` with the slug ``base``, or ``base`` and a short random suffix when
+    another row has it.
+
+    Checking first is not enough when two requests save one name at the same moment:
+    both find the slug free. The unique constraint has the last word; the loser's
+    save is undone alone (a savepoint) and it tries a suffixed slug. Call it inside
+    the caller's transaction.
+    """
+    slug = base
+    for _attempt in range(5):
+        if not slug_taken(type(row), slug):
+            row.slug = slug  # type: ignore[attr-defined]
+            try:
+                with transaction.atomic():
+                    row.save()
+                return
+            except IntegrityError as error:
+                if "slug" not in str(error):
+                    raise
+        slug = f"{base}-{secrets.token_hex(3)}"
+    raise RuntimeError(f"no free slug from {base!r} after 5 tries")

@@ -101,10 +101,6 @@ def article_get_by_slug(*, slug: str) -> Article:
     return article
 
 
-def slug_exists(*, slug: str) -> bool:
-    return Article.objects.filter(slug=slug).exists()
-
-
 def tag_names() -> list[str]:
     """Every tag in use by at least one article, alphabetically."""
     return list(

@@ -5,40 +5,18 @@ DATABASES in config/settings/base.py). The article being changed is locked with
 select_for_update() on PostgreSQL, so two concurrent edits apply one after the other.
 """
 
-import secrets
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.text import slugify
 
-from blog.articles import selectors
 from blog.articles.models import Article, Favorite, Tag
 from blog.users.models import User
-from core.rows import insert_once, lock
+from core.rows import insert_once, lock, save_with_free_slug
 
 
-def _save_with_free_slug(article: Article, title: str) -> None:
-    """Save the article under a slug made from its title that no other article has.
-
-    Two articles may share a title: a short random suffix keeps their slugs apart.
-    Checking first is not enough when two requests save one title at the same
-    moment: both find the slug free. The unique constraint has the last word; the
-    loser's save is undone alone (a savepoint) and it tries a suffixed slug.
-    """
-    base = slugify(title)[:200].strip("-") or "article"
-    slug = base
-    for _attempt in range(5):
-        if not selectors.slug_exists(slug=slug):
-            article.slug = slug
-            try:
-                with transaction.atomic():
-                    article.save()
-                return
-            except IntegrityError as error:
-                if "slug" not in str(error):
-                    raise
-        slug = f"{base}-{secrets.token_hex(3)}"
-    raise RuntimeError(f"no free slug for {title!r} after 5 tries")
+def _slug_base(title: str) -> str:
+    return slugify(title)[:200].strip("-") or "article"
 
 
 def _set_tags(article: Article, names: list[str]) -> None:
@@ -54,7 +32,7 @@ def article_create(
 ) -> Article:
     with transaction.atomic():
         article = Article(title=title, description=description, body=body, author=author)
-        _save_with_free_slug(article, title)
+        save_with_free_slug(article, _slug_base(title))
         _set_tags(article, tag_list)
     return article
 
@@ -67,7 +45,7 @@ def article_update(*, article: Article, changes: dict[str, Any]) -> Article:
         for field, value in changes.items():
             setattr(locked, field, value)
         if "title" in changes and changes["title"] != article.title:
-            _save_with_free_slug(locked, changes["title"])
+            save_with_free_slug(locked, _slug_base(changes["title"]))
         else:
             locked.save()
         if tag_list is not None:

@@ -4,7 +4,6 @@ Each function takes keyword-only arguments, runs in one transaction and raises t
 errors of core/errors.py.
 """
 
-import secrets
 from typing import Any
 
 from django.conf import settings
@@ -13,6 +12,7 @@ from django.db.models import ProtectedError
 from django.utils.text import slugify
 
 from core.errors import ConflictError, InvalidInputError
+from core.rows import save_with_free_slug
 from shop.catalog.models import Category, Product
 
 SLUG_TAKEN = "a category with this slug already exists"
@@ -23,15 +23,6 @@ def _check_currency(currency: str) -> None:
         raise InvalidInputError(
             f"this shop sells in {settings.SHOP_CURRENCY} only", field="currency"
         )
-
-
-def _product_slug(name: str) -> str:
-    # Two products may share a name; a short random suffix keeps their slugs apart.
-    base = slugify(name)[:240].strip("-") or "product"
-    slug = base
-    while Product.objects.filter(slug=slug).exists():
-        slug = f"{base}-{secrets.token_hex(3)}"
-    return slug
 
 
 def category_create(*, name: str, slug: str | None = None) -> Category:
@@ -73,17 +64,19 @@ def product_create(
     image_url: str | None = None,
 ) -> Product:
     _check_currency(currency)
+    product = Product(
+        name=name,
+        description=description,
+        price_cents=price_cents,
+        currency=currency,
+        stock=stock,
+        category=category,
+        image_url=image_url,
+    )
     with transaction.atomic():
-        return Product.objects.create(
-            name=name,
-            slug=_product_slug(name),
-            description=description,
-            price_cents=price_cents,
-            currency=currency,
-            stock=stock,
-            category=category,
-            image_url=image_url,
-        )
+        # Two products may share a name; a short random suffix keeps their slugs apart.
+        save_with_free_slug(product, slugify(name)[:240].strip("-") or "product")
+    return product
 
 
 def product_update(*, product: Product, changes: dict[str, Any]) -> Product:

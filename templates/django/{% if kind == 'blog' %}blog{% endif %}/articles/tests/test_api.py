@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from blog.articles import selectors
 from blog.articles.models import Article, Favorite
 from blog.articles.tests.factories import ArticleFactory, FavoriteFactory
 from blog.comments.models import Comment
@@ -14,6 +13,7 @@ from blog.comments.tests.factories import CommentFactory
 from blog.profiles.tests.factories import FollowFactory
 from blog.users.models import User
 from blog.users.tests.factories import UserFactory
+from core import rows
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_create_should_give_different_slugs_to_one_title_saved_at_once(
     # Two requests saving one title at the same moment both find its slug free; the
     # second save then breaks the unique constraint. Make the check always say "free",
     # as it would for both of them.
-    monkeypatch.setattr(selectors, "slug_exists", lambda *, slug: False)
+    monkeypatch.setattr(rows, "slug_taken", lambda model, slug: False)
 
     first = auth_client.post(LIST, new_article(), format="json")
     second = auth_client.post(LIST, new_article(), format="json")

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from core import rows
 from shop.catalog.models import Category, Product
 from shop.catalog.tests.factories import CategoryFactory, ProductFactory
 
@@ -146,6 +147,22 @@ def test_two_products_with_one_name_should_get_different_slugs(shop_admin_client
     second = shop_admin_client.post(PRODUCTS, new_product(category), format="json").json()
 
     assert first["slug"] != second["slug"]
+
+
+def test_products_saved_with_one_name_at_once_should_get_different_slugs(
+    shop_admin_client: APIClient, monkeypatch: pytest.MonkeyPatch
+):
+    # Two products saved with one name at the same moment both find its slug free; the
+    # second save then breaks the unique constraint. Make the check always say "free",
+    # as it would for both of them.
+    monkeypatch.setattr(rows, "slug_taken", lambda model, slug: False)
+    category = CategoryFactory()
+
+    first = shop_admin_client.post(PRODUCTS, new_product(category), format="json")
+    second = shop_admin_client.post(PRODUCTS, new_product(category), format="json")
+
+    assert (first.status_code, second.status_code) == (201, 201)
+    assert first.json()["slug"] != second.json()["slug"]
 
 
 @pytest.mark.parametrize(
