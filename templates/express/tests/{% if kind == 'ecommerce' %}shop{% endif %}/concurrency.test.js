@@ -9,6 +9,7 @@ import {
   ADDRESS,
   addToCart,
   createAdmin,
+  createCategory,
   createCustomer,
   createProduct,
   stockOf,
@@ -51,6 +52,36 @@ async function cartRequest(customer, method, path, body) {
   await response.arrayBuffer();
   return response.status;
 }
+
+describe('concurrent catalogue changes', () => {
+  test('when 20 products of one name are saved at once, then each gets a slug of its own', async () => {
+    const admin = await createAdmin(t.app);
+    const category = await createCategory(t.app, admin);
+    const saveOne = async () => {
+      const response = await fetch(`${baseUrl}/api/products`, {
+        method: 'POST',
+        headers: { ...admin.auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          name: 'Blue mug',
+          description: 'A fine mug.',
+          price_cents: 1000,
+          currency: 'EUR',
+          stock: 1,
+          category_id: category.id,
+        }),
+      });
+      return { status: response.status, slug: (await response.json()).slug };
+    };
+
+    const saved = await Promise.all(Array.from({ length: 20 }, saveOne));
+
+    assert.deepEqual(
+      saved.map(({ status }) => status),
+      Array(20).fill(201),
+    );
+    assert.equal(new Set(saved.map(({ slug }) => slug)).size, 20);
+  });
+});
 
 describe('concurrent cart changes', () => {
   test('when one product is added 10 times at once, then the cart holds 10', async () => {

@@ -126,8 +126,9 @@ async function freeProductSlug(name) {
 export async function createProduct(fields) {
   checkCurrency(fields.currency);
   await checkCategory(fields.category_id);
-  // Two products with the same name at the same moment: the loser picks the next slug.
-  for (let attempt = 1; ; attempt += 1) {
+  // Products with the same name at the same moment: each loser picks the next slug
+  // (each round, one of them wins).
+  for (let attempt = 1; attempt <= 25; attempt += 1) {
     try {
       const id = await catalog.insertProduct({
         ...fields,
@@ -135,9 +136,10 @@ export async function createProduct(fields) {
       });
       return getProduct(id);
     } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= 3) throw error;
+      if (!isUniqueViolation(error)) throw error;
     }
   }
+  throw AppError.conflict('name', 'many products of this name are being saved: try again');
 }
 
 export async function updateProduct(id, changes) {
