@@ -6,6 +6,7 @@ the caller follows the author and has favourited the article. Asked one by one,
 that is 1 + 20 x 4 queries; here it is always 3 (count, page, tags).
 """
 
+import itertools
 import re
 import secrets
 import unicodedata
@@ -23,6 +24,7 @@ from app.blog.articles.schemas import ArticleCreate, ArticleUpdate
 from app.blog.profiles.models import Follow
 from app.blog.profiles.service import is_followed_by
 from app.core.errors import NotFoundError
+from app.core.slugs import add_with_free_slug
 
 
 @dataclass(frozen=True)
@@ -162,24 +164,16 @@ def _save_with_unique_slug(session: Session, article: Article, title: str) -> No
     """Give the article a slug made from its title that no other article has.
 
     Two articles may share a title: a short random suffix keeps their slugs apart.
-    Checking first is not enough when two requests save the same title at the same
-    moment: both see the slug free. The UNIQUE constraint has the last word; the
-    loser's insert is undone alone (a savepoint) and tries another suffix.
     """
     base = slugify(title)
-    slug = base
-    for _attempt in range(5):
-        if not slug_taken(session, slug):
-            try:
-                with session.begin_nested():
-                    article.slug = slug
-                    session.add(article)
-                return  # leaving the block flushed the row: the slug is ours
-            except IntegrityError as error:
-                if "slug" not in str(error.orig):
-                    raise
-        slug = f"{base}-{secrets.token_hex(3)}"
-    raise RuntimeError(f"no free slug for {title!r} after 5 tries")
+    suffixed = (f"{base}-{secrets.token_hex(3)}" for _ in itertools.count())
+    candidates = itertools.chain([base], suffixed)
+
+    def next_slug() -> str:
+        return next(slug for slug in candidates if not slug_taken(session, slug))
+
+    if not add_with_free_slug(session, article, next_slug, tries=5):
+        raise RuntimeError(f"no free slug for {title!r} after 5 tries")
 
 
 def _tags_named(session: Session, names: list[str]) -> list[Tag]:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from app.core.config import settings
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError
+from app.core.slugs import add_with_free_slug
 from app.shop.catalog.models import Category, Product
 from app.shop.catalog.schemas import (
     CategoryCreate,
@@ -139,7 +140,12 @@ def create_product(session: Session, *, data: ProductCreate) -> Product:
         category=category,
         image_url=data.image_url,
     )
-    _save_with_free_slug(session, product)
+
+    def next_slug() -> str:  # looked for again when another product took it meanwhile
+        return _unique_product_slug(session, data.name)
+
+    if not add_with_free_slug(session, product, next_slug, tries=10):
+        raise ConflictError("Many products of this name are being saved: try again.", field="name")
     session.commit()
     return product
 
@@ -191,25 +197,6 @@ def _unique_product_slug(session: Session, name: str) -> str:
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1
     return slug
-
-
-def _save_with_free_slug(session: Session, product: Product) -> None:
-    """Add the product under the first free slug of its name.
-
-    Two products saved with one name at the same moment both find the same slug
-    free; the UNIQUE constraint has the last word. The loser's insert is undone
-    alone (a savepoint), and it looks again for the next free slug.
-    """
-    for _attempt in range(10):
-        product.slug = _unique_product_slug(session, product.name)
-        try:
-            with session.begin_nested():
-                session.add(product)
-            return
-        except IntegrityError as error:
-            if "slug" not in str(error.orig):
-                raise
-    raise ConflictError("Many products of this name are being saved: try again.", field="name")
 
 
 def _commit_or_conflict(session: Session, message: str) -> None:
