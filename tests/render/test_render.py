@@ -448,6 +448,35 @@ def _dockerfile_start_command(project: Path) -> str:
     return " ".join(line for line in final_stage if line.startswith(("ENTRYPOINT", "CMD")))
 
 
+# The manifests under deploy/kubernetes/, each a file the README's steps apply.
+_KUBERNETES_FILES = {
+    "app.yaml",
+    "config.yaml",
+    "dev-postgres.yaml",
+    "migrate-job.yaml",
+    "secret.example.yaml",
+}
+
+
+def test_kubernetes_manifests_pass_kubernetes_validate(project: Path) -> None:
+    """Every manifest is valid for the current Kubernetes, strictly (an unknown field is an
+    error), with kubernetes-validate's bundled schemas: nothing is downloaded."""
+    folder = project / "deploy" / "kubernetes"
+    files = sorted(folder.glob("*.yaml"))
+    assert {f.name for f in files} == _KUBERNETES_FILES
+    validate = require_tool("kubernetes-validate", "validate Kubernetes manifests offline")
+    result = _run([validate, "--strict", "--quiet", *(f.name for f in files)], folder)
+    assert result.returncode == 0 and not result.stdout.strip(), (
+        f"kubernetes-validate reports (exit {result.returncode}):\n{result.stdout}{result.stderr}"
+    )
+    job = yaml.safe_load((folder / "migrate-job.yaml").read_text(encoding="utf-8"))
+    compose = yaml.safe_load((project / "compose.yaml").read_text(encoding="utf-8"))
+    assert (
+        job["spec"]["template"]["spec"]["containers"][0]["args"]
+        == (compose["services"]["migrate"]["command"])
+    ), "the migration Job and compose's migrate service run different commands"
+
+
 # --- the default database is the one chosen -----------------------------------------------
 
 # compose.yaml's database as published on the host (127.0.0.1: compose publishes nowhere else).
