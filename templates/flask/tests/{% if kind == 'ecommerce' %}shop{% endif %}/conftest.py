@@ -1,0 +1,25 @@
+"""Shop fixtures: a fresh sandbox payment provider for every test, and an app context
+for the tests that call the shop's code directly rather than through a request."""
+
+from collections.abc import Iterator
+
+import pytest
+from flask import Flask
+
+from app.shop.payments.provider import SandboxProvider, get_payment_provider
+
+
+@pytest.fixture(autouse=True)
+def sandbox() -> Iterator[SandboxProvider]:
+    provider = get_payment_provider()
+    assert isinstance(provider, SandboxProvider)
+    yield provider
+    provider.charges.clear()
+    provider.refunds.clear()
+
+
+@pytest.fixture
+def app_context(app: Flask) -> Iterator[None]:
+    """What a `flask` command has: the app's settings and database (order expiry, seed...)."""
+    with app.app_context():
+        yield
