@@ -1,5 +1,4 @@
-"""Shop fixtures: a fresh sandbox payment provider for every test, and an app context
-for the tests that call the shop's code directly rather than through a request."""
+"""Shop fixtures: a fresh sandbox payment provider for every test, and an app context."""
 
 from collections.abc import Iterator
 
@@ -20,6 +19,8 @@ def sandbox() -> Iterator[SandboxProvider]:
 
 @pytest.fixture
 def app_context(app: Flask) -> Iterator[None]:
-    """What a `flask` command has: the app's settings and database (order expiry, seed...)."""
+    """What a `flask` command has, for the tests that call the shop's code directly
+    (order expiry, the housekeeping, create-admin): the app's settings and database.
+    Not for every test: a request made inside it would share its database session."""
     with app.app_context():
         yield
