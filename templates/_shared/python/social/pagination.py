@@ -18,9 +18,8 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from fastapi import Query
 from pydantic import BaseModel
 from sqlalchemy import ColumnElement, and_, or_
 from sqlalchemy.orm import InstrumentedAttribute
@@ -29,13 +28,10 @@ from app.core.errors import InvalidInputError
 
 T = TypeVar("T")
 
-# The query parameters every list accepts. Bounds keep one request from asking
-# the database for a million rows.
-Limit = Annotated[int, Query(ge=1, le=100, description="How many items to return (1-100).")]
-Cursor = Annotated[
-    str | None,
-    Query(max_length=200, description="The `next_cursor` of the previous page, unchanged."),
-]
+# The bounds of the query parameters every list accepts (app/social/list_query.py):
+# they keep one request from asking the database for a million rows.
+MAX_LIMIT = 100
+MAX_CURSOR_LENGTH = 200
 
 BAD_CURSOR = "is not a cursor this API gave out"
 

@@ -3,7 +3,6 @@
 The data is templates/_kinds/social/seed.yaml, shipped as data.json. It goes in
 through the same services as the API's requests, so the seeded network obeys every
 rule (and its notifications exist). Running it again changes nothing.
-Run directly: uv run python -m app.social.seed
 """
 
 import json
@@ -64,15 +63,16 @@ def seed(session: Session, data: dict[str, Any]) -> int:
     return len(users)
 
 
-def main() -> None:
-    # Imported here so that importing this module (in the tests) opens no database.
-    from app.core.db import engine
+def load_seed_data() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(SEED_FILE.read_text(encoding="utf-8"))
+    return data
 
-    data = json.loads(SEED_FILE.read_text(encoding="utf-8"))
-    with Session(engine, expire_on_commit=False) as session:
-        added = seed(session, data)
-    if added:
-        print(f"Seeded {added} users with follows, posts, likes and comments.")
-        print(f"Sign in as {data['users'][0]['email']} with the password {data['password']}.")
-    else:
-        print("The seed users exist already: nothing to do.")
+
+def summary(added: int, data: dict[str, Any]) -> str:
+    """What `make seed` prints: who to sign in as, or that there was nothing to do."""
+    if not added:
+        return "The seed users exist already: nothing to do."
+    return (
+        f"Seeded {added} users with follows, posts, likes and comments.\n"
+        f"Sign in as {data['users'][0]['email']} with the password {data['password']}."
+    )
