@@ -8,7 +8,7 @@ a list of 20 profiles costs one query, not 1 + 20 x 4 (the "N+1 queries" problem
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, false, func, select
+from sqlalchemy import ColumnElement, Select, delete, exists, false, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -123,11 +123,16 @@ def follow(session: Session, *, follower: User, followed: User) -> None:
 
 
 def unfollow(session: Session, *, follower: User, followed: User) -> None:
-    """Stop following; unfollowing someone you do not follow changes nothing."""
-    existing = session.get(Follow, (follower.id, followed.id))
-    if existing is not None:
-        session.delete(existing)
-        session.commit()
+    """Stop following; unfollowing someone you do not follow changes nothing.
+
+    One DELETE statement, not load-then-delete: when two unfollows arrive at once,
+    the second finds no row and changes nothing, instead of deleting an object
+    whose row is already gone.
+    """
+    session.execute(
+        delete(Follow).where(Follow.follower_id == follower.id, Follow.followed_id == followed.id)
+    )
+    session.commit()
 
 
 def _profiles_query(viewer: User | None) -> Select[Any]:
