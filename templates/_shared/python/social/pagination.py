@@ -70,7 +70,10 @@ def decode_time_key(cursor: str) -> TimeKey:
         created_at = datetime.fromisoformat(moment)
     except (TypeError, ValueError):
         raise InvalidInputError(BAD_CURSOR, field="cursor") from None
-    if not isinstance(row_id, int) or created_at.tzinfo is None:
+    # An id this API gave out is a positive INTEGER: a forged one beyond that range
+    # would reach the database, which cannot compare it (SQLite raises OverflowError).
+    valid_id = isinstance(row_id, int) and not isinstance(row_id, bool) and 1 <= row_id <= MAX_ID
+    if not valid_id or created_at.tzinfo is None:
         raise InvalidInputError(BAD_CURSOR, field="cursor")
     return TimeKey(created_at=created_at.astimezone(UTC), id=row_id)
 

@@ -5,7 +5,6 @@ from typing import Any
 from flask import Blueprint
 
 from app.core.db import session
-from app.core.errors import NotFoundError
 from app.core.validation import json_body, query_parameters
 from app.social.accounts.auth import current_user, login_required
 from app.social.accounts.schemas import AuthorPublic
@@ -13,8 +12,7 @@ from app.social.comments import service
 from app.social.comments.models import Comment
 from app.social.comments.schemas import CommentCreate, CommentPage, CommentPublic
 from app.social.list_query import ListQuery
-from app.social.pagination import MAX_ID
-from app.social.posts.routes import get_post
+from app.social.posts.routes import check_id, get_post
 from app.social.responses import to_json
 
 blueprint = Blueprint("comments", __name__)
@@ -54,8 +52,8 @@ def add_comment(post_id: int) -> tuple[dict[str, Any], int]:
 @login_required
 def delete_comment(comment_id: int) -> tuple[str, int]:
     """Delete a comment: yours, or anyone's under your post."""
-    if comment_id > MAX_ID:  # beyond the column's range: no such comment
-        raise NotFoundError("There is no comment with this id.", field="id")
-    comment = service.get_deletable_comment(session(), comment_id=comment_id, user=current_user())
+    comment = service.get_deletable_comment(
+        session(), comment_id=check_id(comment_id), user=current_user()
+    )
     service.delete_comment(session(), comment=comment)
     return "", 204

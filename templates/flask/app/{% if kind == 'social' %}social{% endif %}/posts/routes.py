@@ -5,7 +5,7 @@ from typing import Any
 from flask import Blueprint
 
 from app.core.db import session
-from app.core.errors import NotFoundError, PermissionDeniedError
+from app.core.errors import InvalidInputError, PermissionDeniedError
 from app.core.validation import json_body, query_parameters
 from app.social.accounts.auth import current_user, login_required, viewer
 from app.social.accounts.schemas import AuthorPublic
@@ -21,15 +21,20 @@ from app.social.responses import to_json
 blueprint = Blueprint("posts", __name__)
 
 
-def get_post(post_id: int) -> Post:
-    """The post with this id, or NotFoundError (404).
+def check_id(row_id: int) -> int:
+    """A path's id, or InvalidInputError (422) beyond the id column's range.
 
-    Flask's <int:...> takes any number of digits; one beyond the column's range
-    names no post, and must not reach the database, which would refuse it.
+    Flask's <int:...> takes any number of digits; the database would refuse a
+    number too large for its INTEGER column with an error of its own.
     """
-    if post_id > MAX_ID:
-        raise NotFoundError("There is no post with this id.", field="id")
-    return service.get_post(session(), post_id=post_id)
+    if row_id > MAX_ID:
+        raise InvalidInputError(f"must be at most {MAX_ID}", field="id")
+    return row_id
+
+
+def get_post(post_id: int) -> Post:
+    """The post with this id, or NotFoundError (404)."""
+    return service.get_post(session(), post_id=check_id(post_id))
 
 
 def post_public(view: PostView) -> PostPublic:

@@ -26,23 +26,7 @@ class SearchQuery(ListQuery):
     search: str = Field(default="", max_length=MAX_USERNAME_LENGTH)
 
 
-def profile_public(view: ProfileView) -> dict[str, Any]:
-    return to_json(_profile(view))
-
-
-def profile_page(page: ProfilePageResult) -> dict[str, Any]:
-    items = [_profile(view) for view in page.views]
-    return to_json(ProfilePage(items=items, next_cursor=page.next_cursor))
-
-
-def user_named(username: str) -> User:
-    """The user with this username, or NotFoundError (404)."""
-    if len(username) > MAX_USERNAME_LENGTH:
-        username = ""  # no user has a longer name: skip straight to "not found"
-    return service.get_user_by_username(session(), username=username)
-
-
-def _profile(view: ProfileView) -> ProfilePublic:
+def profile_public(view: ProfileView) -> ProfilePublic:
     return ProfilePublic(
         username=view.user.username,
         bio=view.user.bio,
@@ -54,8 +38,20 @@ def _profile(view: ProfileView) -> ProfilePublic:
     )
 
 
+def profile_page(page: ProfilePageResult) -> dict[str, Any]:
+    items = [profile_public(view) for view in page.views]
+    return to_json(ProfilePage(items=items, next_cursor=page.next_cursor))
+
+
+def user_named(username: str) -> User:
+    """The user with this username, or NotFoundError (404)."""
+    if len(username) > MAX_USERNAME_LENGTH:
+        username = ""  # no user has a longer name: skip straight to "not found"
+    return service.get_user_by_username(session(), username=username)
+
+
 def _view(user: User) -> dict[str, Any]:
-    return profile_public(service.get_profile(session(), user=user, viewer=viewer()))
+    return to_json(profile_public(service.get_profile(session(), user=user, viewer=viewer())))
 
 
 @blueprint.get("")
