@@ -2,12 +2,12 @@
 
 from flask import Blueprint
 
-from app.blog.accounts.auth import load_signed_in_user
 from app.blog.accounts.routes import blueprint as accounts
 from app.blog.articles.routes import blueprint as articles
 from app.blog.articles.routes import tags
 from app.blog.comments.routes import blueprint as comments
 from app.blog.profiles.routes import blueprint as profiles
+from app.core.auth import load_signed_in_user
 
 blueprint = Blueprint("blog", __name__)
 # Every blog request first reads its token, if it has one (g.user).

@@ -8,8 +8,8 @@ loaded when the app is made.
 from flask import Blueprint
 from flask.blueprints import BlueprintSetupState
 
+from app.core.auth import load_signed_in_user
 from app.core.error_handlers import add_error_statuses
-from app.shop.accounts.auth import load_signed_in_user
 from app.shop.accounts.routes import blueprint as accounts
 from app.shop.cart.routes import blueprint as cart
 from app.shop.catalog.routes import blueprint as catalog

@@ -2,7 +2,7 @@
 
 from flask import Blueprint
 
-from app.social.accounts.auth import load_signed_in_user
+from app.core.auth import load_signed_in_user
 from app.social.accounts.routes import blueprint as accounts
 from app.social.comments.routes import blueprint as comments
 from app.social.feed.routes import blueprint as feed

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Row, Select, exists, false, func, select
+from sqlalchemy import ColumnElement, Row, Select, delete, exists, false, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.sql.selectable import ScalarSelect
@@ -136,10 +136,16 @@ def favorite_article(session: Session, *, article: Article, user: User) -> None:
 
 
 def unfavorite_article(session: Session, *, article: Article, user: User) -> None:
-    favorite = session.get(Favorite, (user.id, article.id))
-    if favorite is not None:
-        session.delete(favorite)
-        session.commit()
+    """Unfavouriting what is not a favourite changes nothing.
+
+    One DELETE statement, not load-then-delete: when two unfavourites arrive at once,
+    the second finds no row and changes nothing, instead of deleting an object whose
+    row is already gone.
+    """
+    session.execute(
+        delete(Favorite).where(Favorite.user_id == user.id, Favorite.article_id == article.id)
+    )
+    session.commit()
 
 
 def list_tags(session: Session) -> list[str]:

@@ -1,6 +1,6 @@
 """Profiles and follows. No HTTP in here."""
 
-from sqlalchemy import ColumnElement, exists, false
+from sqlalchemy import ColumnElement, delete, exists, false
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -50,8 +50,13 @@ def follow(session: Session, *, follower: User, followed: User) -> None:
 
 
 def unfollow(session: Session, *, follower: User, followed: User) -> None:
-    """Stop following; unfollowing someone you do not follow changes nothing."""
-    existing = session.get(Follow, (follower.id, followed.id))
-    if existing is not None:
-        session.delete(existing)
-        session.commit()
+    """Stop following; unfollowing someone you do not follow changes nothing.
+
+    One DELETE statement, not load-then-delete: when two unfollows arrive at once,
+    the second finds no row and changes nothing, instead of deleting an object
+    whose row is already gone.
+    """
+    session.execute(
+        delete(Follow).where(Follow.follower_id == follower.id, Follow.followed_id == followed.id)
+    )
+    session.commit()

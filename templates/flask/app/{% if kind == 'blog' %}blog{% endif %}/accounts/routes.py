@@ -5,7 +5,6 @@ from typing import Any
 from flask import Blueprint, request
 
 from app.blog.accounts import service
-from app.blog.accounts.auth import current_user, login_required
 from app.blog.accounts.models import User
 from app.blog.accounts.schemas import (
     UserCreateRequest,
@@ -15,6 +14,7 @@ from app.blog.accounts.schemas import (
     UserUpdateRequest,
 )
 from app.blog.responses import to_json
+from app.core.auth import current_user, login_required
 from app.core.client_address import client_address
 from app.core.db import session
 from app.core.security import create_access_token

@@ -5,7 +5,6 @@ from typing import Any
 from flask import Blueprint
 from pydantic import BaseModel, Field
 
-from app.blog.accounts.auth import current_user, login_required, viewer
 from app.blog.articles import service
 from app.blog.articles.models import Article
 from app.blog.articles.schemas import (
@@ -20,6 +19,7 @@ from app.blog.articles.schemas import (
 from app.blog.articles.service import ArticlePage, ArticleView
 from app.blog.profiles.service import to_profile
 from app.blog.responses import to_json
+from app.core.auth import current_user, login_required, viewer
 from app.core.db import session
 from app.core.errors import PermissionDeniedError
 from app.core.validation import json_body, query_parameters

@@ -4,7 +4,6 @@ from typing import Any
 
 from flask import Blueprint
 
-from app.blog.accounts.auth import current_user, login_required, viewer
 from app.blog.articles.routes import get_article
 from app.blog.comments import service
 from app.blog.comments.schemas import (
@@ -16,6 +15,7 @@ from app.blog.comments.schemas import (
 from app.blog.comments.service import CommentView
 from app.blog.profiles.service import to_profile
 from app.blog.responses import to_json
+from app.core.auth import current_user, login_required, viewer
 from app.core.db import session
 from app.core.errors import InvalidInputError, NotFoundError, PermissionDeniedError
 from app.core.validation import json_body

@@ -4,12 +4,12 @@ from typing import Any
 
 from flask import Blueprint
 
-from app.blog.accounts.auth import current_user, login_required, viewer
 from app.blog.accounts.models import User
 from app.blog.accounts.service import get_user_by_username
 from app.blog.profiles import service
 from app.blog.profiles.schemas import ProfileResponse
 from app.blog.responses import to_json
+from app.core.auth import current_user, login_required, viewer
 from app.core.db import session
 
 blueprint = Blueprint("profiles", __name__, url_prefix="/profiles")

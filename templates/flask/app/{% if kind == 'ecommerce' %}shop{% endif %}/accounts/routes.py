@@ -4,12 +4,12 @@ from typing import Any
 
 from flask import Blueprint, request
 
+from app.core.auth import current_user, login_required
 from app.core.client_address import client_address
 from app.core.db import session
 from app.core.security import create_access_token
 from app.core.validation import json_body
 from app.shop.accounts import service
-from app.shop.accounts.auth import current_user, login_required
 from app.shop.accounts.models import User
 from app.shop.accounts.schemas import UserCreate, UserEnvelope, UserLogin, UserPublic, UserWithToken
 

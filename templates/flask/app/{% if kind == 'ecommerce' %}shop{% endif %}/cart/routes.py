@@ -4,9 +4,9 @@ from typing import Any
 
 from flask import Blueprint
 
+from app.core.auth import current_user, login_required
 from app.core.db import session
 from app.core.validation import json_body
-from app.shop.accounts.auth import current_user, login_required
 from app.shop.cart import service
 from app.shop.cart.schemas import CartItemAdd, CartItemUpdate
 from app.shop.path_ids import path_id

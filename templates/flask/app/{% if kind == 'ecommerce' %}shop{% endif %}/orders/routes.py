@@ -9,9 +9,10 @@ from typing import Any
 
 from flask import Blueprint, Response, request
 
+from app.core.auth import current_user, login_required
 from app.core.db import session
 from app.core.validation import json_body, query_parameters
-from app.shop.accounts.auth import admin_required, current_user, login_required
+from app.shop.accounts.auth import admin_required
 from app.shop.orders import idempotency, service
 from app.shop.orders.models import Order
 from app.shop.orders.schemas import (

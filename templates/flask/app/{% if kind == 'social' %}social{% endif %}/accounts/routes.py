@@ -4,12 +4,12 @@ from typing import Any
 
 from flask import Blueprint, request
 
+from app.core.auth import current_user, login_required
 from app.core.client_address import client_address
 from app.core.db import session
 from app.core.security import create_access_token
 from app.core.validation import json_body
 from app.social.accounts import service
-from app.social.accounts.auth import current_user, login_required
 from app.social.accounts.models import User
 from app.social.accounts.schemas import (
     UserCreate,

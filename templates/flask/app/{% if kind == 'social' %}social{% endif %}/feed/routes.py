@@ -4,9 +4,9 @@ from typing import Any
 
 from flask import Blueprint
 
+from app.core.auth import current_user, login_required
 from app.core.db import session
 from app.core.validation import query_parameters
-from app.social.accounts.auth import current_user, login_required
 from app.social.feed import service
 from app.social.list_query import ListQuery
 from app.social.posts.routes import post_page

@@ -4,9 +4,9 @@ from typing import Any
 
 from flask import Blueprint
 
+from app.core.auth import current_user, login_required
 from app.core.db import session
 from app.core.validation import json_body, query_parameters
-from app.social.accounts.auth import current_user, login_required
 from app.social.accounts.schemas import AuthorPublic
 from app.social.list_query import ListQuery
 from app.social.notifications import service

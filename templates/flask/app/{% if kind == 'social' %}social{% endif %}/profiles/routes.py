@@ -5,9 +5,9 @@ from typing import Any
 from flask import Blueprint
 from pydantic import Field
 
+from app.core.auth import current_user, login_required, viewer
 from app.core.db import session
 from app.core.validation import json_body, query_parameters
-from app.social.accounts.auth import current_user, login_required, viewer
 from app.social.accounts.models import User
 from app.social.list_query import ListQuery
 from app.social.profiles import service
