@@ -161,8 +161,9 @@ class Catalog:
             )
         able = [f.key for f in self.offered_frameworks(kind)] if kind else offered
         if framework not in able:
+            title = self.kinds[kind].title.lower() if kind in self.kinds else kind
             raise UserError(
-                f"{self.frameworks[framework].title} cannot build a {kind} yet: "
+                f"{self.frameworks[framework].title} cannot build the {title} ({kind}) yet: "
                 f"choose one of {', '.join(able)}"
             )
 

@@ -13,6 +13,7 @@ test and a failure says which one broke.
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
@@ -242,10 +243,13 @@ def test_kind_outside_suite_passes(server: RunningServer, installed: GeneratedPr
     )
 
 
-def test_health_answers(server: RunningServer) -> None:
+@pytest.mark.parametrize("path", ["/health", "/health/ready", "/health/live"])
+def test_health_answers(server: RunningServer, path: str) -> None:
+    """Readiness (/health, /health/ready) and liveness (/health/live), as DESIGN.md asks."""
     database, process = server.database, server.process
-    response = request(process.port, "GET", "/health")
-    assert response.status == 200, f"GET /health on {database}: {response.status} {response.text}"
+    response = request(process.port, "GET", path)
+    assert response.status == 200, f"GET {path} on {database}: {response.status} {response.text}"
+    assert json.loads(response.text).get("status") == "ok", f"GET {path}: {response.text}"
 
 
 _PROM_SAMPLE = re.compile(

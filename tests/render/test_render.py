@@ -421,6 +421,62 @@ def test_readme_docker_steps_set_everything_compose_and_the_app_need(
     assert not unset, f"the README's Docker steps leave the app's {', '.join(unset)} empty"
 
 
+def test_compose_migrates_once_before_the_app_starts(project: Path, tmp_path: Path) -> None:
+    """Migrations are their own step (DESIGN.md, scale-out): a one-off service that the
+    app waits for, with the app's own settings; the image's start command only serves,
+    so that replicas never race to change the schema."""
+    result = _compose_config(project, tmp_path)
+    assert result.returncode == 0, f"docker-compose config failed:\n{result.stderr}"
+    services = yaml.safe_load(result.stdout)["services"]
+    migrate, app = services.get("migrate"), services["app"]
+    assert migrate and migrate.get("command"), "compose.yaml has no migrate service with a command"
+    assert migrate.get("environment") == app.get("environment"), (
+        "the migrate service and the app do not share their settings"
+    )
+    assert app["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    assert migrate["depends_on"]["db"]["condition"] == "service_healthy"
+    start = _dockerfile_start_command(project)
+    assert not re.search(r"migrat|upgrade|flyway", start, re.IGNORECASE), (
+        f"the image's start command still migrates: {start}"
+    )
+
+
+def _dockerfile_start_command(project: Path) -> str:
+    """The last ENTRYPOINT and CMD lines of the final stage, joined."""
+    lines = (project / "Dockerfile").read_text(encoding="utf-8").splitlines()
+    final_stage = lines[max(i for i, line in enumerate(lines) if line.startswith("FROM ")) :]
+    return " ".join(line for line in final_stage if line.startswith(("ENTRYPOINT", "CMD")))
+
+
+# The manifests under deploy/kubernetes/, each a file the README's steps apply.
+_KUBERNETES_FILES = {
+    "app.yaml",
+    "config.yaml",
+    "dev-postgres.yaml",
+    "migrate-job.yaml",
+    "secret.example.yaml",
+}
+
+
+def test_kubernetes_manifests_pass_kubernetes_validate(project: Path) -> None:
+    """Every manifest is valid for the current Kubernetes, strictly (an unknown field is an
+    error), with kubernetes-validate's bundled schemas: nothing is downloaded."""
+    folder = project / "deploy" / "kubernetes"
+    files = sorted(folder.glob("*.yaml"))
+    assert {f.name for f in files} == _KUBERNETES_FILES
+    validate = require_tool("kubernetes-validate", "validate Kubernetes manifests offline")
+    result = _run([validate, "--strict", "--quiet", *(f.name for f in files)], folder)
+    assert result.returncode == 0 and not result.stdout.strip(), (
+        f"kubernetes-validate reports (exit {result.returncode}):\n{result.stdout}{result.stderr}"
+    )
+    job = yaml.safe_load((folder / "migrate-job.yaml").read_text(encoding="utf-8"))
+    compose = yaml.safe_load((project / "compose.yaml").read_text(encoding="utf-8"))
+    assert (
+        job["spec"]["template"]["spec"]["containers"][0]["args"]
+        == (compose["services"]["migrate"]["command"])
+    ), "the migration Job and compose's migrate service run different commands"
+
+
 # --- the default database is the one chosen -----------------------------------------------
 
 # compose.yaml's database as published on the host (127.0.0.1: compose publishes nowhere else).

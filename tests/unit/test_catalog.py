@@ -130,7 +130,9 @@ def test_check_framework_says_a_planned_framework_is_not_available_yet(small: Ca
 def test_check_framework_rejects_a_framework_that_cannot_build_the_kind(small: Catalog):
     with pytest.raises(UserError) as caught:
         small.check_framework("flask", "shop")
-    assert str(caught.value) == "Flask cannot build a shop yet: choose one of fastapi"
+    assert str(caught.value) == (
+        "Flask cannot build the online shop (shop) yet: choose one of fastapi"
+    )
 
 
 def test_check_framework_accepts_a_framework_that_builds_the_kind(small: Catalog):

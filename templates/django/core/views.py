@@ -28,7 +28,11 @@ logger = logging.getLogger(__name__)
 @authentication_classes([])
 @permission_classes([AllowAny])
 def health(request: Request) -> Response:
-    """Is the app up, and can it reach its database? Docker's HEALTHCHECK asks this."""
+    """Is the app up, and can it reach its database? (/health and /health/ready)
+
+    Docker's HEALTHCHECK, load balancers and an orchestrator's readiness probe ask this:
+    no traffic is sent to the app until its database answers.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -36,6 +40,18 @@ def health(request: Request) -> Response:
         logger.exception("Health check: the database did not answer")
         return Response({"status": "error", "database": "error"}, status=503)
     return Response({"status": "ok", "database": "ok"})
+
+
+@extend_schema(exclude=True)
+@api_view(["GET"])
+@authentication_classes([])
+@permission_classes([AllowAny])
+def live(request: Request) -> Response:
+    """The process answers requests (/health/live): an orchestrator restarts it when not.
+
+    It asks nothing of the database: restarting the app would not bring that back.
+    """
+    return Response({"status": "ok"})
 
 
 # The API's clients send tokens, not cookies: a DELETE to an unknown path is a 404 like a

@@ -4,15 +4,32 @@ import { describe, test } from 'node:test';
 import request from 'supertest';
 
 import { createApp } from '../src/app.js';
+import { db } from '../src/lib/db.js';
 import { useTestApp } from './helpers.js';
 
 const t = useTestApp();
 
-describe('GET /health', () => {
-  test('when the database answers, then it is 200 with status ok', async () => {
-    const response = await request(t.app).get('/health');
-    assert.equal(response.status, 200);
-    assert.deepEqual(response.body, { status: 'ok', database: 'ok' });
+describe('GET /health, /health/ready and /health/live', () => {
+  test('when the database answers, then /health and /health/ready are 200 with status ok', async () => {
+    for (const path of ['/health', '/health/ready']) {
+      const response = await request(t.app).get(path);
+      assert.equal(response.status, 200, path);
+      assert.deepEqual(response.body, { status: 'ok', database: 'ok' });
+    }
+  });
+
+  test('when the database fails, then readiness is 503 and the process is still alive', async (ctx) => {
+    ctx.mock.method(db, 'raw', async () => {
+      throw new Error('the database is down');
+    });
+    for (const path of ['/health', '/health/ready']) {
+      const response = await request(t.app).get(path);
+      assert.equal(response.status, 503, path);
+      assert.deepEqual(response.body, { status: 'error', database: 'error' });
+    }
+    const live = await request(t.app).get('/health/live');
+    assert.equal(live.status, 200);
+    assert.deepEqual(live.body, { status: 'ok' });
   });
 });
 

@@ -1,5 +1,6 @@
-"""GET /health answers 200 when the database answers, 503 when it does not; every
-request is logged once with its request id."""
+"""GET /health and /health/ready answer 200 when the database answers, 503 when it
+does not; /health/live asks nothing of the database; every request is logged once
+with its request id."""
 
 import logging
 from collections.abc import Iterator
@@ -13,8 +14,9 @@ from app.core.db import get_session
 from app.main import create_app
 
 
-def test_health_reports_ok_when_database_answers(client: TestClient) -> None:
-    response = client.get("/health")
+@pytest.mark.parametrize("path", ["/health", "/health/ready"])
+def test_health_reports_ok_when_database_answers(client: TestClient, path: str) -> None:
+    response = client.get(path)
 
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
@@ -30,11 +32,15 @@ def test_health_returns_503_when_database_is_unreachable() -> None:
 
     app.dependency_overrides[get_session] = broken_session
 
-    response = TestClient(app).get("/health")
+    client = TestClient(app)
+    response = client.get("/health")
 
     assert response.status_code == 503
     assert response.json() == {"status": "error", "database": "error"}
     assert response.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/health/ready").status_code == 503
+    # Alive all the same: restarting the process would not bring the database back.
+    assert client.get("/health/live").json() == {"status": "ok"}
 
 
 def test_every_request_is_logged_once_with_its_request_id(

@@ -25,8 +25,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # proxy too, which does no harm). `docker compose up` on your laptop serves plain
 # HTTP, so compose.yaml turns this off with SECURE_SSL_REDIRECT=false.
 SECURE_SSL_REDIRECT = env.get_bool("SECURE_SSL_REDIRECT", True)
-# Docker's HEALTHCHECK and load balancers ask over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^health$"]
+# Docker's HEALTHCHECK, load balancers and Kubernetes' probes ask over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^health(/live|/ready)?$"]
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True

@@ -1,4 +1,4 @@
-"""GET /health, GET /metrics and the OpenAPI document."""
+"""GET /health (/health/ready, /health/live), GET /metrics and the OpenAPI document."""
 
 from typing import Any
 
@@ -9,8 +9,9 @@ from django.test import Client
 pytestmark = pytest.mark.django_db
 
 
-def test_health_should_report_the_database_ok(client: Client):
-    response = client.get("/health")
+@pytest.mark.parametrize("path", ["/health", "/health/ready"])
+def test_health_should_report_the_database_ok(client: Client, path: str):
+    response = client.get(path)
 
     assert response.status_code == 200
     assert response.json() == {"status": "ok", "database": "ok"}
@@ -26,6 +27,9 @@ def test_health_should_return_503_when_the_database_fails(client: Client, monkey
 
     assert response.status_code == 503
     assert response.json()["database"] == "error"
+    assert client.get("/health/ready").status_code == 503
+    # Alive all the same: restarting the process would not bring the database back.
+    assert client.get("/health/live").json() == {"status": "ok"}
 
 
 METRICS_TOKEN = "metrics-token-for-tests"

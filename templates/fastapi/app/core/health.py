@@ -1,6 +1,8 @@
-"""GET /health: is the app up, and can it reach its database?
+"""Is the app up, and can it reach its database?
 
-Docker's HEALTHCHECK, load balancers and uptime monitors call this.
+- GET /health/live: the process answers (an orchestrator restarts it when not);
+- GET /health/ready: the database answers too (no traffic is sent until it does);
+- GET /health: the same as ready, for Docker's HEALTHCHECK, load balancers and monitors.
 """
 
 import logging
@@ -17,7 +19,14 @@ logger = logging.getLogger(__name__)
 router = APIRouter(tags=["Operations"])
 
 
+@router.get("/health/live")
+def read_liveness() -> JSONResponse:
+    """Report that the process answers requests (it asks nothing of the database)."""
+    return JSONResponse({"status": "ok"})
+
+
 @router.get("/health")
+@router.get("/health/ready")
 def read_health(session: SessionDep) -> JSONResponse:
     """Report whether the app and its database answer."""
     try:

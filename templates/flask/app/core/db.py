@@ -17,7 +17,16 @@ from sqlalchemy.orm import DeclarativeBase, Session
 from app.core.postgres_problem import connection_problem
 from app.extensions import db
 
-__all__ = ["Base", "DatabaseUnavailable", "db", "session", "upsert", "utc_now"]
+__all__ = [
+    "Base",
+    "DatabaseUnavailable",
+    "db",
+    "engine",
+    "read_only_engine",
+    "session",
+    "upsert",
+    "utc_now",
+]
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -34,6 +43,20 @@ def utc_now() -> datetime:
 def session() -> Session:
     """The current request's session (the services take a plain Session)."""
     return db.session()
+
+
+def engine() -> Engine:
+    """The app's engine, for work outside the request's session (commands, order expiry).
+
+    Its transactions may write, so on SQLite they take the write lock up front even
+    when they run inside a GET request.
+    """
+    return db.engine.execution_options(read_only=False)
+
+
+def read_only_engine() -> Engine:
+    """The app's engine for a quick look that writes nothing (no write lock on SQLite)."""
+    return db.engine.execution_options(read_only=True)
 
 
 def upsert(entity: Any) -> Any:
@@ -53,7 +76,8 @@ def configure_sqlite(engine: Engine) -> None:
       front. With SQLite's default (deferred) transactions, two requests that read
       and then write deadlock, and one fails however long it waits. Taking the lock
       early makes concurrent writers queue instead. GET requests keep the default
-      (they only read), so they never wait in that queue.
+      (they only read), so they never wait in that queue; an engine's `read_only`
+      option (engine(), read_only_engine()) says it instead for work of its own.
 
     Python's sqlite3 module issues its own BEGIN at odd moments, so it is told to stay
     out of the way (isolation_level = None) and SQLAlchemy's "begin" event emits ours.
@@ -71,7 +95,8 @@ def configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Any) -> None:
-        read_only = has_request_context() and request.method in READ_ONLY_METHODS
+        in_a_read = has_request_context() and request.method in READ_ONLY_METHODS
+        read_only = connection.get_execution_options().get("read_only", in_a_read)
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 

@@ -62,7 +62,8 @@ def test_a_bad_token_is_401_even_where_signing_in_is_optional(
 def test_a_signed_in_user_s_token_works_on_every_area(
     client: FlaskClient, auth: AuthActions
 ) -> None:
-    headers = auth.headers("alice")
+    token = auth.register("alice").json["user"]["token"]
+    headers = {"Authorization": f"Token {token}"}
 
     assert client.get("/api/user", headers=headers).status_code == 200
     assert client.get("/api/articles/feed", headers=headers).status_code == 200

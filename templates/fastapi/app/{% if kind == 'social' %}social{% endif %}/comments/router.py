@@ -10,7 +10,7 @@ from app.social.comments import service
 from app.social.comments.dependencies import DeletableComment
 from app.social.comments.models import Comment
 from app.social.comments.schemas import CommentCreate, CommentPage, CommentPublic
-from app.social.pagination import Cursor, Limit
+from app.social.list_query import Cursor, Limit
 from app.social.posts.dependencies import PostById
 
 router = APIRouter(tags=["Comments"], dependencies=[check_token])

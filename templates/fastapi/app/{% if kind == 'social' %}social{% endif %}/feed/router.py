@@ -5,7 +5,7 @@ from fastapi import APIRouter
 from app.core.db import SessionDep
 from app.social.accounts.dependencies import CurrentUser, check_token
 from app.social.feed import service
-from app.social.pagination import Cursor, Limit
+from app.social.list_query import Cursor, Limit
 from app.social.posts.router import post_page
 from app.social.posts.schemas import PostPage
 

@@ -5,9 +5,9 @@ from fastapi import APIRouter, Response, status
 from app.core.db import SessionDep
 from app.social.accounts.dependencies import CurrentUser, check_token
 from app.social.accounts.schemas import AuthorPublic
+from app.social.list_query import Cursor, Limit
 from app.social.notifications import service
 from app.social.notifications.schemas import MarkRead, NotificationPage, NotificationPublic
-from app.social.pagination import Cursor, Limit
 
 router = APIRouter(prefix="/notifications", tags=["Notifications"], dependencies=[check_token])
 

@@ -6,7 +6,7 @@ from app.core.db import SessionDep
 from app.core.openapi import error_responses
 from app.social.accounts.dependencies import CurrentUser, OptionalUser, check_token
 from app.social.accounts.schemas import AuthorPublic
-from app.social.pagination import Cursor, Limit
+from app.social.list_query import Cursor, Limit
 from app.social.posts import service
 from app.social.posts.dependencies import OwnPost, PostById
 from app.social.posts.models import Post

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query
 
 from app.core.db import SessionDep
 from app.social.accounts.dependencies import CurrentUser, OptionalUser, check_token
-from app.social.pagination import Cursor, Limit
+from app.social.list_query import Cursor, Limit
 from app.social.profiles import service
 from app.social.profiles.dependencies import UserByName
 from app.social.profiles.schemas import ProfilePage, ProfilePublic, ProfileUpdate

@@ -1,0 +1,1 @@
+"""The shop: accounts, the catalogue, carts, orders and payments."""

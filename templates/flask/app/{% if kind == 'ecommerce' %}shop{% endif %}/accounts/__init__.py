@@ -1,0 +1,1 @@
+"""Accounts: customers and admins, registration, sign-in and the current user."""

@@ -1,0 +1,1 @@
+"""The cart: one per signed-in customer, one line per product."""

@@ -1,0 +1,1 @@
+"""The catalogue: categories and products, browsed by anyone, changed by admins."""

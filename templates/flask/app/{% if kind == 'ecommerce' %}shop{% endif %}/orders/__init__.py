@@ -1,0 +1,1 @@
+"""Orders: checkout, payment, cancellation, shipping and expiry."""

@@ -1,0 +1,1 @@
+"""Payments: the provider interface, the offline sandbox and the signed webhook."""

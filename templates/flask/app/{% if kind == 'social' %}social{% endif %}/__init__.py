@@ -1,0 +1,1 @@
+"""The social network: accounts, profiles and follows, posts, comments, feed, notifications."""
