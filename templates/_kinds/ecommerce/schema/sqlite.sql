@@ -1,10 +1,5 @@
--- The shop's tables: users, categories, products, cart_items, orders, order_items,
--- idempotency_keys and webhook_events. Indexes cover every foreign key and every
--- column the API filters or sorts by; CHECK constraints make the database itself
--- refuse a negative price, stock or quantity, whatever the code does.
--- A migration never changes once it has run somewhere: write a new one instead.
-
--- +goose Up
+{#- The shop's tables in SQLite, included by the first migration of each framework
+    that writes its schema in SQL (Go, Spring Boot): one schema, whatever the migration tool. -#}
 CREATE TABLE users (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     -- Stored lower-case; UNIQUE also indexes it for sign-in.
@@ -113,13 +108,3 @@ CREATE TABLE webhook_events (
     received_at TIMESTAMP NOT NULL
 );
 CREATE INDEX webhook_events_received_at_idx ON webhook_events (received_at);
-
--- +goose Down
-DROP TABLE webhook_events;
-DROP TABLE idempotency_keys;
-DROP TABLE order_items;
-DROP TABLE orders;
-DROP TABLE cart_items;
-DROP TABLE products;
-DROP TABLE categories;
-DROP TABLE users;
