@@ -6,6 +6,7 @@ RealWorld's); the tests in test_projects.py pick them up by the project's kind.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -54,6 +55,37 @@ PROBES: dict[str, dict[str, Probe]] = {
         "not_found": Probe("GET", "/api/no-such-route", 404, why="an unknown route"),
     },
 }
+
+
+@dataclass(frozen=True)
+class Accounts:
+    """How a kind's API registers an account and signs in (its contract's paths and bodies)."""
+
+    register_path: str
+    login_path: str
+    #: Whether bodies are wrapped, as RealWorld's {"user": {...}} are.
+    wrapper: str | None = None
+    #: What registration asks for besides e-mail and password: name -> value prefix.
+    extra: tuple[tuple[str, str], ...] = ()
+
+    def registration(self, name: str, email: str, password: str) -> bytes:
+        fields = {"email": email, "password": password}
+        fields.update({field: f"{prefix}{name}" for field, prefix in self.extra})
+        return json.dumps({self.wrapper: fields} if self.wrapper else fields).encode()
+
+    def login(self, email: str, password: str) -> bytes:
+        fields = {"email": email, "password": password}
+        return json.dumps({self.wrapper: fields} if self.wrapper else fields).encode()
+
+
+ACCOUNTS: dict[str, Accounts] = {
+    "blog": Accounts("/api/users", "/api/users/login", "user", (("username", ""),)),
+    "ecommerce": Accounts("/api/auth/register", "/api/auth/login", None, (("name", "Customer "),)),
+    "social": Accounts("/api/auth/register", "/api/auth/login", None, (("username", ""),)),
+}
+
+#: Failed sign-ins per account and client before 429 (LOGIN_MAX_FAILURES's default).
+LOGIN_MAX_FAILURES = 5
 
 #: The eight headers of DESIGN.md contract 5, on every response, errors included.
 SECURITY_HEADERS = (

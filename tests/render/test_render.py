@@ -394,6 +394,7 @@ def test_readme_docker_steps_set_everything_compose_and_the_app_need(
     for name in ("compose.yaml", "Dockerfile", ".dockerignore"):
         if (project / name).exists():
             (workdir / name).write_bytes((project / name).read_bytes())
+    shutil.copytree(project / "deploy" / "nginx", workdir / "deploy" / "nginx")
     steps = _readme_docker_steps(project)
     assert any(line.startswith("docker compose") for line in steps), (
         f"the README's Docker steps never run docker compose: {steps}"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import pytest
+from tests.support.balancer import PROXY_ADDRESS, Balancer, start_balancer
 from tests.support.matrix import language_of, offered_combinations
 from tests.support.net import HOST, free_port, wait_for_port_closed
 from tests.support.paths import REPO_ROOT
@@ -80,6 +81,10 @@ class ProjectLab:
         self.generations: dict[Combination, Step] = {}
         self.installs: dict[Combination, Step] = {}
         self.servers: dict[tuple[str, str, str], RunningServer] = {}
+        #: Per combination: nginx in front of two copies of its PostgreSQL server.
+        self.balancers: dict[tuple[str, str, str], Balancer] = {}
+        #: Per combination: what `balancer` started besides the server (stopped on release).
+        self.extras: dict[Combination, list[ServerProcess]] = {}
         self.failures: dict[tuple[str, ...], str] = {}
         #: Servers whose port stayed open after they were stopped.
         self.lingering: list[str] = []
@@ -142,14 +147,46 @@ class ProjectLab:
             self.lingering.append(f"{kind}-{framework} on {database}, port {server.port}")
         return closed
 
+    def balancer(self, kind: str, framework: str, postgres: PostgresServer) -> Balancer:
+        """nginx, with the project's deploy/nginx configuration, in front of two copies of
+        the combination's PostgreSQL server (the lab's and a second ``make run`` on the
+        same database), as ``docker compose up --scale app=2`` runs them. Started once."""
+        return self._once(
+            (kind, framework, "balancer"),
+            lambda: self._start_balancer(kind, framework, postgres),
+            self.balancers,
+        )
+
     def release(self, kind: str, framework: str) -> None:
         """Stop the combination's servers: its tests are done."""
+        self.balancers.pop((kind, framework, "balancer"), None)
+        for process in reversed(self.extras.pop((kind, framework), [])):
+            process.stop()
         for database in DATABASES:
             self.stop(kind, framework, database)
 
     def stop_all(self) -> None:
+        for kind, framework in list(self.extras):
+            self.release(kind, framework)
         for kind, framework, database in list(self.servers):
             self.stop(kind, framework, database)
+
+    def _start_balancer(self, kind: str, framework: str, postgres: PostgresServer) -> Balancer:
+        first = self.server(kind, framework, "postgresql", postgres)
+        extras = self.extras.setdefault((kind, framework), [])
+        env = {**first.env, "PORT": str(port := free_port())}
+        log = self.tmp_path_factory.mktemp(f"log-{kind}-{framework}-copy") / "server.log"
+        second = ServerProcess(first.process.argv, first.project.root, env, port, log)
+        extras.append(second)  # registered before it starts: release() always stops it
+        second.start()
+        try:
+            seconds = second.wait_healthy("/health", timeout=120)
+            TIMINGS.append((f"{kind}-{framework}: a second copy until healthy", seconds))
+            balancer = start_balancer(first.project.root, (first.port, port))
+        except AssertionError as error:
+            raise _Failed(f"{kind}-{framework}: two copies behind nginx: {error}") from None
+        extras.append(balancer.process)
+        return balancer
 
     def _generate(self, kind: str, framework: str) -> GeneratedProject:
         require_tool("git", "let roadmap-scaffold make the first commit")
@@ -170,6 +207,9 @@ class ProjectLab:
                 raise AssertionError("a PostgreSQL server needs the session's `postgres`")
             env["DATABASE_URL"] = postgres.create_database(f"run_{kind}_{framework}")
             env["APP_ENV"] = "development"
+            # Behind the lab's nginx (balancer()), the proxy's address; clients that talk
+            # to the server directly (127.0.0.1) are not trusted, as before.
+            env["TRUSTED_PROXIES"] = PROXY_ADDRESS
             env.update(KIND_ENV.get(kind, {}))
         log = self.tmp_path_factory.mktemp(f"log-{kind}-{framework}-{database}") / "server.log"
         env = {**project.env, **env}

@@ -1,0 +1,203 @@
+"""nginx in front of two copies of a generated app, with the project's own configuration.
+
+compose.yaml runs the official nginx image with the project's deploy/nginx/default.conf
+and the certificate that deploy/nginx/make-certificate.sh makes. Here the same two files
+serve with Debian's nginx on 127.0.0.1 (no Docker engine, no images): the configuration
+is the project's, read as text, with what only compose knows put in its place:
+
+- the upstream's ``server app:8000;`` (Docker's DNS) becomes the two copies' ports;
+- the listen ports 8080 and 8443 (and the redirect's 8443) become free ports;
+- the certificate's folder /etc/nginx/certs/ becomes the project's deploy/nginx/certs/;
+- nginx connects to the copies from ``PROXY_ADDRESS`` (127.0.0.2), the one address the
+  copies trust (``TRUSTED_PROXIES``), so that clients on other loopback addresses
+  (127.0.0.3 and up) are told apart from the proxy, as on a real network;
+- each response names the copy that answered (``X-Upstream``), for the tests only.
+
+Each replacement must match exactly once: when the project's configuration changes
+shape, the tests say so instead of testing something else.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import ssl
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.support.net import HOST, Response, free_port
+from tests.support.server import ServerProcess
+from tests.support.tools import require_tool
+
+#: The address nginx connects to the app from; the copies' TRUSTED_PROXIES.
+PROXY_ADDRESS = "127.0.0.2"
+#: The header the test configuration adds: which copy answered.
+UPSTREAM_HEADER = "x-upstream"
+
+
+@dataclass
+class Balancer:
+    """nginx on 127.0.0.1: plain HTTP on ``http_port``, TLS on ``https_port``."""
+
+    process: ServerProcess
+    http_port: int
+    https_port: int
+    certificate: Path
+    copies: tuple[int, ...]
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        client: str = HOST,
+    ) -> Response:
+        """One HTTPS request through nginx from the loopback address ``client``.
+
+        The certificate is checked against the project's own (a client that trusts it,
+        as `curl --cacert` does), host name included.
+        """
+        context = ssl.create_default_context(cafile=str(self.certificate))
+        conn = http.client.HTTPSConnection(
+            "localhost", self.https_port, timeout=15, context=context, source_address=(client, 0)
+        )
+        try:
+            conn.request(method, path, body=body, headers=headers or {})
+            resp = conn.getresponse()
+            data = resp.read()
+            return Response(
+                status=resp.status,
+                headers={name.lower(): value for name, value in resp.getheaders()},
+                body=data,
+            )
+        finally:
+            conn.close()
+
+    def copy_that_answered(self, response: Response) -> int:
+        """The port of the copy of the app that answered ``response``."""
+        upstream = response.headers.get(UPSTREAM_HEADER, "")
+        return int(upstream.rsplit(":", 1)[-1]) if upstream else 0
+
+
+def _replace_once(text: str, old: str, new: str) -> str:
+    count = text.count(old)
+    if count != 1:
+        raise AssertionError(
+            f"deploy/nginx/default.conf: expected {old!r} once, found it {count} times"
+        )
+    return text.replace(old, new)
+
+
+def configuration_for_tests(
+    project_conf: str, copies: tuple[int, ...], http_port: int, https_port: int, certs: Path
+) -> str:
+    """The project's default.conf, with compose's names replaced by this machine's."""
+    servers = "".join(f"server {HOST}:{port};\n    " for port in copies).rstrip()
+    conf = _replace_once(project_conf, "server app:8000;", servers)
+    conf = _replace_once(conf, "listen 8080;", f"listen {HOST}:{http_port};")
+    conf = _replace_once(conf, "listen 8443 ssl;", f"listen {HOST}:{https_port} ssl;")
+    conf = _replace_once(conf, "https://$host:8443", f"https://$host:{https_port}")
+    conf = conf.replace("/etc/nginx/certs/", f"{certs}/")
+    return _replace_once(
+        conf,
+        "proxy_pass http://app;",
+        f"proxy_pass http://app;\n        proxy_bind {PROXY_ADDRESS};\n"
+        f"        add_header X-Upstream $upstream_addr always;",
+    )
+
+
+def _main_configuration(prefix: Path) -> str:
+    """nginx.conf around the project's server blocks: logs and temp files in ``prefix``."""
+    temp = "\n".join(
+        f"    {name}_temp_path {prefix}/{name};"
+        for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
+    return (
+        "daemon off;\n"
+        "worker_processes 1;\n"
+        f"pid {prefix}/nginx.pid;\n"
+        f"error_log {prefix}/error.log warn;\n"
+        "events { worker_connections 512; }\n"
+        "http {\n"
+        f"    access_log {prefix}/access.log;\n"
+        f"{temp}\n"
+        f"    include {prefix}/default.conf;\n"
+        "}\n"
+    )
+
+
+def make_certificate(project_root: Path) -> Path:
+    """Run the project's deploy/nginx/make-certificate.sh; return the certificates' folder."""
+    script = project_root / "deploy" / "nginx" / "make-certificate.sh"
+    result = subprocess.run(
+        ["sh", str(script)],
+        cwd=project_root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise AssertionError(f"{script} failed:\n{result.stdout}{result.stderr}")
+    return script.parent / "certs"
+
+
+def start_balancer(project_root: Path, copies: tuple[int, ...]) -> Balancer:
+    """nginx with the project's configuration in front of ``copies``, started and healthy."""
+    nginx = require_tool("nginx", "run the project's nginx configuration (apt install nginx-light)")
+    certs = make_certificate(project_root)
+    # Under /tmp and readable by all: when the tests run as root, nginx's workers run as
+    # `nobody` and write their temp files here (pytest's basetemp is 0700).
+    prefix = Path(tempfile.mkdtemp(prefix="roadmap-scaffold-nginx-"))
+    os.chmod(prefix, 0o755)
+    http_port, https_port = free_port(), free_port()
+    project_conf = (project_root / "deploy" / "nginx" / "default.conf").read_text()
+    (prefix / "default.conf").write_text(
+        configuration_for_tests(project_conf, copies, http_port, https_port, certs)
+    )
+    (prefix / "nginx.conf").write_text(_main_configuration(prefix))
+    argv = [
+        nginx,
+        "-p",
+        str(prefix),
+        "-e",
+        str(prefix / "error.log"),
+        "-c",
+        str(prefix / "nginx.conf"),
+    ]
+    process = ServerProcess(argv, prefix, dict(os.environ), http_port, prefix / "nginx.log")
+    balancer = Balancer(process, http_port, https_port, certs / "localhost.crt", copies)
+    process.start()
+    try:
+        _wait_healthy(balancer)
+    except AssertionError:
+        process.stop()
+        raise
+    return balancer
+
+
+def _wait_healthy(balancer: Balancer, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    last = "no answer yet"
+    while time.monotonic() < deadline:
+        proc = balancer.process.proc
+        if proc is not None and proc.poll() is not None:
+            break
+        try:
+            response = balancer.request("GET", "/health/live")
+            if response.status == 200:
+                return
+            last = f"HTTP {response.status}"
+        except OSError as error:
+            last = str(error)
+        time.sleep(0.2)
+    error_log = balancer.process.cwd / "error.log"
+    log = error_log.read_text(errors="replace") if error_log.exists() else ""
+    raise AssertionError(
+        f"nginx with the project's configuration never answered /health/live ({last}):\n"
+        f"{balancer.process.log_tail()}\n{log[-3000:]}"
+    )
