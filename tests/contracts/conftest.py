@@ -15,9 +15,14 @@ A suite lives in ``tests/contracts/<kind>/test_*.py`` (each folder with an
     throwaway PostgreSQL, with ``APP_ENV=development`` and the kind's extra
     settings from ``KIND_ENV``. Started on first use, stopped once the
     combination's tests are done (lane, suite, fuzzer: they run together).
-    Attributes: ``base_url`` ("http://127.0.0.1:PORT"), ``api`` (base_url +
-    "/api"), ``project_dir`` (Path), ``env`` (the server's environment) and
-    ``run_make(target, **variables)`` (runs
+    The suites reach it through the project's own nginx configuration, over
+    HTTPS, with a second copy of the app on the same database behind it
+    (``ProjectLab.balancer``), as ``docker compose up --scale app=2`` runs it.
+    Attributes: ``base_url`` ("https://127.0.0.1:PORT", nginx), ``api``
+    (base_url + "/api"), ``verify`` (the SSL context that trusts the project's
+    certificate), ``client(base_url=api, **options)`` (a new httpx client with it),
+    ``app_url`` (the first copy itself, for the fuzzer), ``project_dir`` (Path),
+    ``env`` (the server's environment) and ``run_make(target, **variables)`` (runs
     ``make target NAME=value...`` in the project against the same database and
     returns the CompletedProcess, stdout and stderr together in ``.stdout``).
 ``api``
@@ -35,11 +40,13 @@ Then the other kinds' suites are skipped, and so is every test that needs
 
 from __future__ import annotations
 
+import ssl
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -161,10 +168,24 @@ class ContractServer:
     framework: str
     base_url: str
     running: RunningServer | None = field(default=None, repr=False)
+    #: How clients check the server's certificate: the project's own for the lab's
+    #: nginx, the system's authorities (True) for --contract-base-url.
+    verify: ssl.SSLContext | bool = field(default=True, repr=False)
 
     @property
     def api(self) -> str:
         return f"{self.base_url}/api"
+
+    @property
+    def app_url(self) -> str:
+        """The first copy of the app itself, not nginx in front of it (the fuzzer's target:
+        it checks the app's answers against the app's document, and nginx answers some
+        malformed requests itself, with its own HTML page)."""
+        return self.running.base_url if self.running else self.base_url
+
+    def client(self, base_url: str | None = None, **options: Any) -> httpx.Client:
+        """A new client of its own (its own connections) for ``base_url``, the API by default."""
+        return httpx.Client(base_url=base_url or self.api, verify=self.verify, **options)
 
     @property
     def project_dir(self) -> Path:
@@ -211,7 +232,12 @@ def contract_server(
     lab: ProjectLab = request.getfixturevalue("lab")
     postgres: PostgresServer = request.getfixturevalue("postgres")
     running = lab.server(contract_kind, framework, "postgresql", postgres)
-    return ContractServer(contract_kind, framework, running.base_url, running)
+    # Through nginx, over HTTPS, in front of two copies of the app on the same database,
+    # as compose runs them: the suite holds for the app scaled out, not just one process.
+    balancer = lab.balancer(contract_kind, framework, postgres)
+    return ContractServer(
+        contract_kind, framework, balancer.base_url, running, balancer.ssl_context()
+    )
 
 
 @pytest.fixture(scope="module")
@@ -223,7 +249,5 @@ def contract_kind(request: pytest.FixtureRequest) -> str:
 def api(contract_server: ContractServer) -> Iterator[httpx.Client]:
     # A cookie policy that accepts no domain: nothing is stored between requests.
     no_cookies = CookieJar(policy=DefaultCookiePolicy(allowed_domains=[]))
-    with httpx.Client(
-        base_url=contract_server.api, timeout=HTTP_TIMEOUT, cookies=no_cookies
-    ) as client:
+    with contract_server.client(timeout=HTTP_TIMEOUT, cookies=no_cookies) as client:
         yield client

@@ -275,6 +275,49 @@ def test_metrics_are_in_prometheus_text_format(server: RunningServer) -> None:
     assert any(not line.startswith("#") for line in lines), "/metrics has no samples"
 
 
+# A metric a dashboard query reads: its name, then a selector or a range ("[5m]").
+_QUERIED_METRIC = re.compile(r"\b([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(?=\{[^}]*\}\s*\[|\[)")
+_GROUPED_BY = re.compile(r"\bby \(([^)]*)\)")
+
+
+def test_the_dashboard_reads_metrics_the_app_publishes(
+    server: RunningServer, installed: GeneratedProject
+) -> None:
+    """Every metric Grafana's dashboard (deploy/monitoring/app-dashboard.json) asks for is
+    in the app's /metrics after a few requests, with the labels the dashboard groups by."""
+    process = server.process
+    for probe in _probes(installed.kind).values():
+        headers = {"Content-Type": "application/json"} if probe.body is not None else {}
+        request(process.port, probe.method, probe.path, probe.body, headers)
+    response = request(
+        process.port, "GET", "/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}
+    )
+    published: dict[str, set[str]] = {}
+    for line in response.text.splitlines():
+        sample = re.match(r"^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s", line)
+        if sample and not line.startswith("#"):
+            labels = re.findall(r'([a-zA-Z_][a-zA-Z0-9_]*)="', sample.group(2) or "")
+            published.setdefault(sample.group(1), set()).update(labels)
+    dashboard = json.loads(
+        (installed.root / "deploy" / "monitoring" / "app-dashboard.json").read_text()
+    )
+    missing = []
+    for panel in dashboard["panels"]:
+        for target in panel["targets"]:
+            metrics = set(_QUERIED_METRIC.findall(target["expr"]))
+            grouped = {
+                label.strip()
+                for found in _GROUPED_BY.findall(target["expr"])
+                for label in found.split(",")
+            } - {"le", ""}
+            labels = set().union(*(published.get(name, set()) for name in metrics))
+            missing += [f"{panel['title']}: {name}" for name in metrics if name not in published]
+            missing += [f"{panel['title']}: label {label}" for label in grouped - labels]
+    assert not missing, "the dashboard asks for what /metrics does not publish: " + "; ".join(
+        missing
+    )
+
+
 @pytest.mark.parametrize("probe_name", ["ok", "unauthorised", "invalid", "not_found"])
 def test_security_headers_on_every_response(
     server: RunningServer, installed: GeneratedProject, probe_name: str

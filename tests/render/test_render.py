@@ -10,6 +10,7 @@ language's style linters run on the renderings in that language.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -476,6 +477,39 @@ def test_kubernetes_manifests_pass_kubernetes_validate(project: Path) -> None:
         job["spec"]["template"]["spec"]["containers"][0]["args"]
         == (compose["services"]["migrate"]["command"])
     ), "the migration Job and compose's migrate service run different commands"
+
+
+# --- monitoring: Prometheus and Grafana (compose.yaml's `monitoring` profile) ----------------
+
+
+def test_prometheus_configuration_passes_promtool(project: Path) -> None:
+    """deploy/monitoring/prometheus.yml, checked by Prometheus's own promtool (Debian's
+    `prometheus` package). --syntax-only: the token file exists only in the container."""
+    promtool = require_tool("promtool", "check the Prometheus configuration")
+    config = project / "deploy" / "monitoring" / "prometheus.yml"
+    result = _run([promtool, "check", "config", "--syntax-only", str(config)], project)
+    assert result.returncode == 0, f"promtool reports:\n{result.stdout}{result.stderr}"
+
+
+def test_grafana_finds_its_data_source_and_dashboard(project: Path) -> None:
+    """What compose mounts is what Grafana's provisioning names, and every panel of the
+    dashboard asks the provisioned Prometheus (by its uid) something."""
+    folder = project / "deploy" / "monitoring"
+    sources = yaml.safe_load((folder / "datasources.yaml").read_text(encoding="utf-8"))
+    uids = {source["uid"] for source in sources["datasources"]}
+    providers = yaml.safe_load((folder / "dashboards.yaml").read_text(encoding="utf-8"))
+    dashboard_dirs = {provider["options"]["path"] for provider in providers["providers"]}
+    compose = yaml.safe_load((project / "compose.yaml").read_text(encoding="utf-8"))
+    mounts = dict(volume.rsplit(":", 2)[:2] for volume in compose["services"]["grafana"]["volumes"])
+    dashboard_mount = mounts.get("./deploy/monitoring/app-dashboard.json", "")
+    assert dashboard_mount.rsplit("/", 1)[0] in dashboard_dirs, (
+        f"compose mounts the dashboard at {dashboard_mount!r}, Grafana looks in {dashboard_dirs}"
+    )
+    dashboard = json.loads((folder / "app-dashboard.json").read_text(encoding="utf-8"))
+    assert dashboard["panels"], "the dashboard has no panels"
+    for panel in dashboard["panels"]:
+        assert panel["datasource"]["uid"] in uids, f"{panel['title']}: unknown data source"
+        assert panel["targets"] and all(t["expr"] for t in panel["targets"]), panel["title"]
 
 
 # --- the default database is the one chosen -----------------------------------------------

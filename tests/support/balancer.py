@@ -1,17 +1,20 @@
 """nginx in front of two copies of a generated app, with the project's own configuration.
 
-compose.yaml runs the official nginx image with the project's deploy/nginx/default.conf
-and the certificate that deploy/nginx/make-certificate.sh makes. Here the same two files
-serve with Debian's nginx on 127.0.0.1 (no Docker engine, no images): the configuration
-is the project's, read as text, with what only compose knows put in its place:
+compose.yaml builds the proxy's image from deploy/nginx/Dockerfile (Debian 12's nginx-light
+and its headers-more module, with deploy/nginx/nginx.conf) and mounts default.conf and the
+certificate that deploy/nginx/make-certificate.sh makes. Here the same packages serve the
+same files on 127.0.0.1 (no Docker engine, no images): the configuration is the project's,
+read as text, with what only compose knows put in its place:
 
 - the upstream's ``server app:8000;`` (Docker's DNS) becomes the two copies' ports;
 - the listen ports 8080 and 8443 (and the redirect's 8443) become free ports;
 - the certificate's folder /etc/nginx/certs/ becomes the project's deploy/nginx/certs/;
-- nginx connects to the copies from ``PROXY_ADDRESS`` (127.0.0.2), the one address the
+- nginx connects to the copies from ``PROXY_ADDRESS`` (127.0.0.254), the one address the
   copies trust (``TRUSTED_PROXIES``), so that clients on other loopback addresses
-  (127.0.0.3 and up) are told apart from the proxy, as on a real network;
-- each response names the copy that answered (``X-Upstream``), for the tests only.
+  are told apart from the proxy, as on a real network;
+- each response names the copy that answered (``X-Upstream``), for the tests only;
+- in nginx.conf (the proxy image's), the pid file, the include and the temporary files
+  move into a folder of the test's, with one worker.
 
 Each replacement must match exactly once: when the project's configuration changes
 shape, the tests say so instead of testing something else.
@@ -32,8 +35,9 @@ from tests.support.net import HOST, Response, free_port
 from tests.support.server import ServerProcess
 from tests.support.tools import require_tool
 
-#: The address nginx connects to the app from; the copies' TRUSTED_PROXIES.
-PROXY_ADDRESS = "127.0.0.2"
+#: The address nginx connects to the app from; the copies' TRUSTED_PROXIES. Clients
+#: use other loopback addresses (the contract suites' "second client" is 127.0.0.2).
+PROXY_ADDRESS = "127.0.0.254"
 #: The header the test configuration adds: which copy answered.
 UPSTREAM_HEADER = "x-upstream"
 
@@ -48,6 +52,14 @@ class Balancer:
     certificate: Path
     copies: tuple[int, ...]
 
+    @property
+    def base_url(self) -> str:
+        return f"https://{HOST}:{self.https_port}"
+
+    def ssl_context(self) -> ssl.SSLContext:
+        """A client context that trusts the project's certificate (as `curl --cacert`)."""
+        return ssl.create_default_context(cafile=str(self.certificate))
+
     def request(
         self,
         method: str,
@@ -61,9 +73,12 @@ class Balancer:
         The certificate is checked against the project's own (a client that trusts it,
         as `curl --cacert` does), host name included.
         """
-        context = ssl.create_default_context(cafile=str(self.certificate))
         conn = http.client.HTTPSConnection(
-            "localhost", self.https_port, timeout=15, context=context, source_address=(client, 0)
+            HOST,
+            self.https_port,
+            timeout=15,
+            context=self.ssl_context(),
+            source_address=(client, 0),
         )
         try:
             conn.request(method, path, body=body, headers=headers or {})
@@ -110,24 +125,23 @@ def configuration_for_tests(
     )
 
 
-def _main_configuration(prefix: Path) -> str:
-    """nginx.conf around the project's server blocks: logs and temp files in ``prefix``."""
-    temp = "\n".join(
-        f"    {name}_temp_path {prefix}/{name};"
+def main_configuration_for_tests(project_main: str, prefix: Path) -> str:
+    """The project's nginx.conf (its image's), with its paths in ``prefix``: the pid file,
+    the included server blocks, and one worker (the tests send few requests)."""
+    conf = _replace_once(project_main, "pid /run/nginx.pid;", f"pid {prefix}/nginx.pid;")
+    conf = _replace_once(
+        conf, "include /etc/nginx/conf.d/*.conf;", f"include {prefix}/default.conf;"
+    )
+    conf = _replace_once(conf, "worker_processes auto;", "worker_processes 1;")
+    # Temporary files (large bodies, buffered answers) in ``prefix``, not /var/lib/nginx.
+    temp = "".join(
+        f"\n    {name}_temp_path {prefix}/{name};"
         for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
-    return (
-        "daemon off;\n"
-        "worker_processes 1;\n"
-        f"pid {prefix}/nginx.pid;\n"
-        f"error_log {prefix}/error.log warn;\n"
-        "events { worker_connections 512; }\n"
-        "http {\n"
-        f"    access_log {prefix}/access.log;\n"
-        f"{temp}\n"
-        f"    include {prefix}/default.conf;\n"
-        "}\n"
-    )
+    conf = _replace_once(conf, "http {", "http {" + temp)
+    if os.geteuid() != 0:  # only root can hand the workers to another user
+        conf = _replace_once(conf, "user www-data;", "")
+    return conf
 
 
 def make_certificate(project_root: Path) -> Path:
@@ -155,11 +169,15 @@ def start_balancer(project_root: Path, copies: tuple[int, ...]) -> Balancer:
     prefix = Path(tempfile.mkdtemp(prefix="roadmap-scaffold-nginx-"))
     os.chmod(prefix, 0o755)
     http_port, https_port = free_port(), free_port()
-    project_conf = (project_root / "deploy" / "nginx" / "default.conf").read_text()
+    nginx_dir = project_root / "deploy" / "nginx"
     (prefix / "default.conf").write_text(
-        configuration_for_tests(project_conf, copies, http_port, https_port, certs)
+        configuration_for_tests(
+            (nginx_dir / "default.conf").read_text(), copies, http_port, https_port, certs
+        )
     )
-    (prefix / "nginx.conf").write_text(_main_configuration(prefix))
+    (prefix / "nginx.conf").write_text(
+        main_configuration_for_tests((nginx_dir / "nginx.conf").read_text(), prefix)
+    )
     argv = [
         nginx,
         "-p",
@@ -168,6 +186,9 @@ def start_balancer(project_root: Path, copies: tuple[int, ...]) -> Balancer:
         str(prefix / "error.log"),
         "-c",
         str(prefix / "nginx.conf"),
+        # In the foreground, as the image's CMD runs it.
+        "-g",
+        "daemon off;",
     ]
     process = ServerProcess(argv, prefix, dict(os.environ), http_port, prefix / "nginx.log")
     balancer = Balancer(process, http_port, https_port, certs / "localhost.crt", copies)

@@ -18,7 +18,7 @@ def test_schemathesis_finds_nothing(
     user = conduit.register("fuzzer")
     fuzz(
         label=f"blog-{framework}",
-        base_url=contract_server.base_url,
+        base_url=contract_server.app_url,
         framework=framework,
         headers=user.auth,
         report_dir=tmp_path,

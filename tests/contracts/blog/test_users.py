@@ -144,10 +144,9 @@ def test_a_locked_account_still_signs_in_from_another_client(
     for _ in range(LOGIN_MAX_FAILURES + 1):
         login(api, alice.email, "wrong-password")
     expect(login(api, alice.email, alice.password), 429, "the locked account and client")
-    other_client = httpx.Client(
-        base_url=contract_server.api,
+    other_client = contract_server.client(
         timeout=api.timeout,
-        transport=httpx.HTTPTransport(local_address="127.0.0.2"),
+        transport=httpx.HTTPTransport(local_address="127.0.0.2", verify=contract_server.verify),
     )
     with other_client:
         response = login(other_client, alice.email, alice.password)
@@ -240,7 +239,7 @@ class Target:
 
 @pytest.fixture(scope="module")
 def target(contract_server: Any) -> Target:
-    with httpx.Client(base_url=contract_server.api, timeout=15.0) as client:
+    with contract_server.client(timeout=15.0) as client:
         conduit = Conduit(client)
         owner = conduit.register("owner")
         article = conduit.create_article(owner, tags=["protected"])

@@ -18,7 +18,7 @@ def test_schemathesis_finds_nothing(
     # each is fuzzed past the 401 and 403.
     fuzz(
         label=f"ecommerce-{framework}",
-        base_url=contract_server.base_url,
+        base_url=contract_server.app_url,
         framework=framework,
         headers=admin.auth,
         report_dir=tmp_path,

@@ -67,13 +67,15 @@ def test_an_unknown_route_is_a_404_problem(api: httpx.Client) -> None:
 
 
 def test_health_answers_200_ok_with_the_database(contract_server: Any) -> None:
-    response = httpx.get(f"{contract_server.base_url}/health", timeout=10)
+    with contract_server.client(contract_server.base_url, timeout=10) as client:
+        response = client.get("/health")
     assert expect(response, 200, "GET /health") == {"status": "ok", "database": "ok"}
 
 
 def test_metrics_are_prometheus_text(api: httpx.Client, contract_server: Any) -> None:
     api.get("/products")
-    response = httpx.get(f"{contract_server.base_url}/metrics", headers=METRICS_AUTH, timeout=10)
+    with contract_server.client(contract_server.base_url, timeout=10) as client:
+        response = client.get("/metrics", headers=METRICS_AUTH)
     assert response.status_code == 200
     assert response.headers.get("content-type", "").startswith("text/plain")
     assert re.search(r"^# TYPE \w+ (counter|histogram|gauge|summary)$", response.text, re.M)

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 import pytest
 from tests.contracts.checks import expect, expect_field_errors, expect_problem
+from tests.contracts.conftest import ContractServer
 from tests.contracts.ecommerce.shop import ADDRESS, Shop, User, new_key
 
 RFC3339_UTC = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|\+00:00)$")
@@ -115,15 +116,14 @@ def test_a_key_belongs_to_its_caller(shop: Shop, admin: User, alice: User, bob: 
 
 
 def test_twelve_concurrent_checkouts_of_the_last_five_items_make_exactly_five_orders(
-    contract_server: object, shop: Shop, admin: User
+    contract_server: ContractServer, shop: Shop, admin: User
 ) -> None:
     buyers_count, stock = 12, 5
     product = shop.create_product(admin, stock=stock)
-    api_url = str(shop.api.base_url)
 
     def register(_: int) -> User:
         # Password hashing is slow on purpose: register a few customers at a time.
-        with httpx.Client(base_url=api_url, timeout=60) as client:
+        with contract_server.client(timeout=60) as client:
             return Shop(client).register("racer")
 
     with ThreadPoolExecutor(4) as pool:
@@ -134,7 +134,7 @@ def test_twelve_concurrent_checkouts_of_the_last_five_items_make_exactly_five_or
 
     def checkout(buyer: User) -> int:
         # One connection per customer, all sent at the same moment.
-        with httpx.Client(base_url=api_url, timeout=60) as client:
+        with contract_server.client(timeout=60) as client:
             start.wait()
             response = client.post("/orders", json=CHECKOUT, headers=buyer.with_key())
             return response.status_code
@@ -146,7 +146,7 @@ def test_twelve_concurrent_checkouts_of_the_last_five_items_make_exactly_five_or
 
 
 def test_one_cart_checked_out_from_two_tabs_at_once_makes_one_order(
-    contract_server: object, shop: Shop, admin: User, alice: User
+    contract_server: ContractServer, shop: Shop, admin: User, alice: User
 ) -> None:
     """Two concurrent checkouts of one cart, each with its own key: one order, stock taken once.
 
@@ -154,12 +154,11 @@ def test_one_cart_checked_out_from_two_tabs_at_once_makes_one_order(
     """
     product = shop.create_product(admin, stock=10)
     shop.add_to_cart(alice, product["id"], 2)
-    api_url = str(shop.api.base_url)
     tabs = 2
     start = threading.Barrier(tabs)
 
     def checkout(key: str) -> int:
-        with httpx.Client(base_url=api_url, timeout=60) as client:
+        with contract_server.client(timeout=60) as client:
             start.wait()
             response = client.post("/orders", json=CHECKOUT, headers=alice.with_key(key))
             return response.status_code

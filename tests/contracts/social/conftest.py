@@ -37,5 +37,5 @@ def carol(net: Network) -> User:
 
 @pytest.fixture(scope="module")
 def crowd(contract_server: Any) -> Iterator[Crowd]:
-    with httpx.Client(base_url=contract_server.api, timeout=15) as client:
+    with contract_server.client(timeout=15) as client:
         yield Crowd(Network(client))

@@ -190,10 +190,8 @@ def test_a_locked_account_still_signs_in_from_another_client(
     for _ in range(LOGIN_MAX_FAILURES + 1):
         login(api, alice.email, "wrong-password")
     expect_problem(login(api, alice.email, alice.password), 429, "the locked pair")
-    transport = httpx.HTTPTransport(local_address="127.0.0.2")
-    with httpx.Client(
-        base_url=contract_server.api, timeout=api.timeout, transport=transport
-    ) as other:
+    transport = httpx.HTTPTransport(local_address="127.0.0.2", verify=contract_server.verify)
+    with contract_server.client(timeout=api.timeout, transport=transport) as other:
         expect(login(other, alice.email, alice.password), 200, "the same account from 127.0.0.2")
 
 

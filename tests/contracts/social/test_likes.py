@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 from tests.contracts.checks import expect, expect_problem
+from tests.contracts.conftest import ContractServer
 from tests.contracts.social.network import Crowd, Network, User
 
 CONCURRENT = 10
@@ -53,14 +54,16 @@ def test_liking_needs_a_token_and_an_existing_post(
     expect_problem(api.post(f"/posts/{post['id']}/like", headers=alice.auth), 404, "a gone post")
 
 
-def send_at_once(api: httpx.Client, requests: list[tuple[str, str, dict[str, str]]]) -> list[int]:
+def send_at_once(
+    server: ContractServer, requests: list[tuple[str, str, dict[str, str]]]
+) -> list[int]:
     """Send the requests from as many threads, released together; return the statuses."""
     start = threading.Barrier(len(requests))
 
     def send(request: tuple[str, str, dict[str, str]]) -> int:
         method, path, headers = request
         # One connection per thread, like separate clients.
-        with httpx.Client(base_url=str(api.base_url), timeout=api.timeout) as client:
+        with server.client(timeout=15) as client:
             start.wait()
             return client.request(method, path, headers=headers).status_code
 
@@ -69,11 +72,13 @@ def send_at_once(api: httpx.Client, requests: list[tuple[str, str, dict[str, str
 
 
 def test_concurrent_likes_by_one_user_count_once(
-    net: Network, api: httpx.Client, alice: User, bob: User
+    net: Network, api: httpx.Client, contract_server: ContractServer, alice: User, bob: User
 ) -> None:
     post = net.post(alice)
 
-    statuses = send_at_once(api, [("POST", f"/posts/{post['id']}/like", bob.auth)] * CONCURRENT)
+    statuses = send_at_once(
+        contract_server, [("POST", f"/posts/{post['id']}/like", bob.auth)] * CONCURRENT
+    )
 
     assert statuses == [200] * CONCURRENT, statuses
     read = expect(api.get(f"/posts/{post['id']}", headers=bob.auth), 200, "reading")
@@ -83,12 +88,18 @@ def test_concurrent_likes_by_one_user_count_once(
 
 
 def test_concurrent_likes_by_many_users_are_all_counted(
-    net: Network, api: httpx.Client, alice: User, crowd: Crowd
+    net: Network,
+    api: httpx.Client,
+    contract_server: ContractServer,
+    alice: User,
+    crowd: Crowd,
 ) -> None:
     post = net.post(alice)
     fans = crowd.first(CONCURRENT)
 
-    statuses = send_at_once(api, [("POST", f"/posts/{post['id']}/like", f.auth) for f in fans])
+    statuses = send_at_once(
+        contract_server, [("POST", f"/posts/{post['id']}/like", f.auth) for f in fans]
+    )
 
     assert statuses == [200] * CONCURRENT, statuses
     assert expect(api.get(f"/posts/{post['id']}"), 200, "reading")["like_count"] == CONCURRENT

@@ -55,7 +55,7 @@ def probes(net: Network, alice: User) -> list[tuple[str, str, dict[str, Any]]]:
 def test_every_response_carries_the_security_headers(
     net: Network, contract_server: Any, alice: User
 ) -> None:
-    with httpx.Client(base_url=contract_server.base_url, timeout=15) as client:
+    with contract_server.client(contract_server.base_url, timeout=15) as client:
         for method, path, options in probes(net, alice):
             response = client.request(method, path, **options)
             headers = {name.lower(): value for name, value in response.headers.items()}
@@ -68,7 +68,8 @@ def test_every_response_carries_the_security_headers(
 
 
 def test_health_reports_the_app_and_the_database(contract_server: Any) -> None:
-    response = httpx.get(f"{contract_server.base_url}/health", timeout=15)
+    with contract_server.client(contract_server.base_url, timeout=15) as client:
+        response = client.get("/health")
 
     assert expect(response, 200, "/health") == {"status": "ok", "database": "ok"}
 
@@ -76,7 +77,8 @@ def test_health_reports_the_app_and_the_database(contract_server: Any) -> None:
 def test_metrics_are_prometheus_text(contract_server: Any, api: httpx.Client) -> None:
     api.get("/users", params={"search": "metrics"})
 
-    response = httpx.get(f"{contract_server.base_url}/metrics", headers=METRICS_AUTH, timeout=15)
+    with contract_server.client(contract_server.base_url, timeout=15) as client:
+        response = client.get("/metrics", headers=METRICS_AUTH)
 
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/plain")
