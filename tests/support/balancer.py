@@ -31,7 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support.net import HOST, Response, free_port
+from tests.support.net import HOST, Response, free_port, send
 from tests.support.server import ServerProcess
 from tests.support.tools import require_tool
 
@@ -80,17 +80,7 @@ class Balancer:
             context=self.ssl_context(),
             source_address=(client, 0),
         )
-        try:
-            conn.request(method, path, body=body, headers=headers or {})
-            resp = conn.getresponse()
-            data = resp.read()
-            return Response(
-                status=resp.status,
-                headers={name.lower(): value for name, value in resp.getheaders()},
-                body=data,
-            )
-        finally:
-            conn.close()
+        return send(conn, method, path, body, headers)
 
     def copy_that_answered(self, response: Response) -> int:
         """The port of the copy of the app that answered ``response``."""
@@ -165,7 +155,8 @@ def start_balancer(project_root: Path, copies: tuple[int, ...]) -> Balancer:
     nginx = require_tool("nginx", "run the project's nginx configuration (apt install nginx-light)")
     certs = make_certificate(project_root)
     # Under /tmp and readable by all: when the tests run as root, nginx's workers run as
-    # `nobody` and write their temp files here (pytest's basetemp is 0700).
+    # www-data (nginx.conf's `user`) and write their temp files here (pytest's basetemp
+    # is 0700).
     prefix = Path(tempfile.mkdtemp(prefix="roadmap-scaffold-nginx-"))
     os.chmod(prefix, 0o755)
     http_port, https_port = free_port(), free_port()

@@ -44,6 +44,17 @@ def request(
     exactly what the security-header checks need to look at.
     """
     conn = http.client.HTTPConnection(HOST, port, timeout=timeout)
+    return send(conn, method, path, body, headers)
+
+
+def send(
+    conn: http.client.HTTPConnection,
+    method: str,
+    path: str,
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """One request on ``conn`` (HTTP or HTTPS), read whole; the connection is closed after."""
     try:
         conn.request(method, path, body=body, headers=headers or {})
         resp = conn.getresponse()
