@@ -85,6 +85,8 @@ class ProjectLab:
         self.balancers: dict[tuple[str, str, str], Balancer] = {}
         #: Per combination: what `balancer` started besides the server (stopped on release).
         self.extras: dict[Combination, list[ServerProcess]] = {}
+        #: Per combination: the second copy of its PostgreSQL server, for `balancer`.
+        self.second_copies: dict[Combination, ServerProcess] = {}
         self.failures: dict[tuple[str, ...], str] = {}
         #: Servers whose port stayed open after they were stopped.
         self.lingering: list[str] = []
@@ -160,6 +162,7 @@ class ProjectLab:
     def release(self, kind: str, framework: str) -> None:
         """Stop the combination's servers: its tests are done."""
         self.balancers.pop((kind, framework, "balancer"), None)
+        self.second_copies.pop((kind, framework), None)
         for process in reversed(self.extras.pop((kind, framework), [])):
             process.stop()
         for database in DATABASES:
@@ -171,21 +174,29 @@ class ProjectLab:
         for kind, framework, database in list(self.servers):
             self.stop(kind, framework, database)
 
-    def _start_balancer(self, kind: str, framework: str, postgres: PostgresServer) -> Balancer:
-        first = self.server(kind, framework, "postgresql", postgres)
-        extras = self.extras.setdefault((kind, framework), [])
+    def _start_second_copy(self, first: RunningServer) -> ServerProcess:
+        """Another ``make run`` of ``first``'s project on the same database, started now
+        and not waited for: it warms up while the combination's other tests run."""
+        kind, framework = first.project.kind, first.project.framework
         env = {**first.env, "PORT": str(port := free_port())}
         log = self.tmp_path_factory.mktemp(f"log-{kind}-{framework}-copy") / "server.log"
         second = ServerProcess(first.process.argv, first.project.root, env, port, log)
-        extras.append(second)  # registered before it starts: release() always stops it
+        # Registered before it starts: release() always stops it.
+        self.extras.setdefault((kind, framework), []).append(second)
+        self.second_copies[(kind, framework)] = second
         second.start()
+        return second
+
+    def _start_balancer(self, kind: str, framework: str, postgres: PostgresServer) -> Balancer:
+        first = self.server(kind, framework, "postgresql", postgres)
+        second = self.second_copies.get((kind, framework)) or self._start_second_copy(first)
         try:
             seconds = second.wait_healthy("/health", timeout=120)
-            TIMINGS.append((f"{kind}-{framework}: a second copy until healthy", seconds))
-            balancer = start_balancer(first.project.root, (first.port, port))
+            TIMINGS.append((f"{kind}-{framework}: a second copy, still to wait for", seconds))
+            balancer = start_balancer(first.project.root, (first.port, second.port))
         except AssertionError as error:
             raise _Failed(f"{kind}-{framework}: two copies behind nginx: {error}") from None
-        extras.append(balancer.process)
+        self.extras[(kind, framework)].append(balancer.process)
         return balancer
 
     def _generate(self, kind: str, framework: str) -> GeneratedProject:
@@ -225,6 +236,10 @@ class ProjectLab:
                 f"{kind}-{framework}: make run on {database} never became healthy: {error}"
             ) from None
         TIMINGS.append((f"{kind}-{framework}: make run until healthy ({database})", seconds))
+        if database == "postgresql":
+            # Once the first copy has migrated the database: two `make run` at once would
+            # race to migrate it, which is what compose's one-off `migrate` step prevents.
+            self._start_second_copy(server)
         return server
 
 
