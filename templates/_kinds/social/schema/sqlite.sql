@@ -1,26 +1,21 @@
--- The social network's tables: users, follows, posts, likes, comments, notifications.
--- Indexes cover every foreign key and every column the API filters or sorts by;
--- lists are read newest (or oldest) first by (created_at, id), the keyset of
--- their cursors. A migration never changes once it has run somewhere: write a
--- new one instead.
-
--- +goose Up
+{#- The social network's tables in SQLite, included by the first migration of each framework
+    that writes its schema in SQL (Go, Spring Boot): one schema, whatever the migration tool. -#}
 CREATE TABLE users (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     username TEXT NOT NULL UNIQUE,
     email TEXT NOT NULL UNIQUE,
     password_hash TEXT NOT NULL,
     bio TEXT,
     avatar_url TEXT,
-    created_at TIMESTAMPTZ NOT NULL
+    created_at TIMESTAMP NOT NULL
 );
 
 -- One follow per pair (the primary key, which also serves "whom do I follow");
 -- nobody follows themselves.
 CREATE TABLE follows (
-    follower_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    followed_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    created_at TIMESTAMPTZ NOT NULL,
+    follower_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    followed_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TIMESTAMP NOT NULL,
     PRIMARY KEY (follower_id, followed_id),
     CHECK (follower_id <> followed_id)
 );
@@ -29,41 +24,41 @@ CREATE INDEX follows_followed_id_idx ON follows (followed_id, created_at);
 CREATE INDEX follows_follower_id_idx ON follows (follower_id, created_at);
 
 CREATE TABLE posts (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     body TEXT NOT NULL,
-    author_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    created_at TIMESTAMPTZ NOT NULL
+    author_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TIMESTAMP NOT NULL
 );
 -- One index serves both the filter and the sort of a user's posts and of the feed.
 CREATE INDEX posts_author_id_idx ON posts (author_id, created_at, id);
 
 -- One like per user and post (the primary key), even under concurrent requests.
 CREATE TABLE likes (
-    user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    post_id BIGINT NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
-    created_at TIMESTAMPTZ NOT NULL,
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+    created_at TIMESTAMP NOT NULL,
     PRIMARY KEY (user_id, post_id)
 );
 CREATE INDEX likes_post_id_idx ON likes (post_id);
 
 CREATE TABLE comments (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     body TEXT NOT NULL,
-    post_id BIGINT NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
-    author_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    created_at TIMESTAMPTZ NOT NULL
+    post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+    author_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at TIMESTAMP NOT NULL
 );
 CREATE INDEX comments_post_id_idx ON comments (post_id, created_at, id);
 CREATE INDEX comments_author_id_idx ON comments (author_id);
 
 CREATE TABLE notifications (
-    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    recipient_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-    actor_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    recipient_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    actor_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     type TEXT NOT NULL CHECK (type IN ('follow', 'like', 'comment')),
-    post_id BIGINT REFERENCES posts (id) ON DELETE CASCADE,
+    post_id INTEGER REFERENCES posts (id) ON DELETE CASCADE,
     read BOOLEAN NOT NULL DEFAULT FALSE,
-    created_at TIMESTAMPTZ NOT NULL
+    created_at TIMESTAMP NOT NULL
 );
 CREATE INDEX notifications_recipient_id_idx ON notifications (recipient_id, created_at, id);
 CREATE INDEX notifications_actor_id_idx ON notifications (actor_id);
@@ -72,11 +67,3 @@ CREATE INDEX notifications_post_id_idx ON notifications (post_id);
 -- (after undoing it) inserts nothing. Every comment is new, so comments are left out.
 CREATE UNIQUE INDEX notifications_once_idx ON notifications (recipient_id, actor_id, type, COALESCE(post_id, 0))
     WHERE type <> 'comment';
-
--- +goose Down
-DROP TABLE notifications;
-DROP TABLE comments;
-DROP TABLE likes;
-DROP TABLE posts;
-DROP TABLE follows;
-DROP TABLE users;
