@@ -4,7 +4,8 @@ For every offered kind x framework: generate with the tool, `make install`,
 `make lint`, `make test` on SQLite and on PostgreSQL, then `make run` on each
 database and check the running server from outside: health, metrics, security
 headers, no version leak, and (on a fresh PostgreSQL database) the kind's
-outside suite when it has one (RealWorld's). Slow; every CI run.
+outside suite when it has one (RealWorld's), and `make loadtest` for 10 seconds
+against the SQLite server. Slow; every CI run.
 
 One generated project per combination and one server per database, shared
 with the kind's contract suite (tests/support/lab.py): each check is its own
