@@ -4,7 +4,8 @@ For every offered kind x framework: generate with the tool, `make install`,
 `make lint`, `make test` on SQLite and on PostgreSQL, then `make run` on each
 database and check the running server from outside: health, metrics, security
 headers, no version leak, and (on a fresh PostgreSQL database) the kind's
-outside suite when it has one (RealWorld's). Slow; every CI run.
+outside suite when it has one (RealWorld's), and `make loadtest` for 10 seconds
+against the SQLite server. Slow; every CI run.
 
 One generated project per combination and one server per database, shared
 with the kind's contract suite (tests/support/lab.py): each check is its own
@@ -364,3 +365,59 @@ def test_running_leaves_the_git_tree_clean(
         f"after make install/test/run on {database}, files not covered by .gitignore:\n"
         f"{status.output}"
     )
+
+
+# --- make loadtest ---------------------------------------------------------------------
+
+# The summary line that every framework's `make loadtest` ends with.
+_LOADTEST_SUMMARY = re.compile(
+    r"^loadtest: (?P<requests>\d+) requests in (?P<seconds>[\d.]+) s, (?P<rate>[\d.]+) req/s, "
+    r"p50 (?P<p50>[\d.]+) ms, p95 (?P<p95>[\d.]+) ms, p99 (?P<p99>[\d.]+) ms, "
+    r"(?P<errors>\d+) errors$",
+    re.MULTILINE,
+)
+LOADTEST_SECONDS = 10
+
+
+@pytest.mark.parametrize("server", ["sqlite"], indirect=True)
+def test_make_loadtest_reports_throughput_percentiles_and_no_errors(
+    server: RunningServer, installed: GeneratedProject
+) -> None:
+    """`make loadtest` against the running server, as a learner runs it (`make run` first)."""
+    step = installed.run(
+        ["make", "-s", "loadtest", f"URL={server.base_url}", f"DURATION={LOADTEST_SECONDS}"],
+        "make loadtest",
+        timeout=300,
+    )
+    found = _LOADTEST_SUMMARY.findall(step.output)
+    summary = _LOADTEST_SUMMARY.search(step.output)
+    assert summary and len(found) == 1, f"no single loadtest summary line. {step.describe()}"
+    print(summary.group(0))  # shown with -rP / -s: each framework's figures, side by side
+    requests, errors = int(summary["requests"]), int(summary["errors"])
+    p50, p95, p99 = (float(summary[name]) for name in ("p50", "p95", "p99"))
+    assert requests > 0, f"no request was sent: {summary.group(0)}"
+    assert errors == 0, f"{errors} requests failed: {step.describe()}\n{server.process.log_tail()}"
+    assert step.ok, f"make loadtest failed with no failed request: {step.describe()}"
+    assert 0 < p50 <= p95 <= p99, f"percentiles out of order: {summary.group(0)}"
+    seconds = float(summary["seconds"])
+    assert LOADTEST_SECONDS * 0.8 <= seconds <= LOADTEST_SECONDS * 1.5, (
+        f"ran {seconds} s, asked for {LOADTEST_SECONDS}: {summary.group(0)}"
+    )
+    rate, expected_rate = float(summary["rate"]), requests / seconds
+    assert abs(rate - expected_rate) <= max(1.0, expected_rate * 0.05), (
+        f"req/s is not requests / seconds: {summary.group(0)}"
+    )
+
+
+@pytest.mark.parametrize("project", _once_per_framework(), indirect=True)
+def test_make_loadtest_with_no_server_is_one_line_saying_so(installed: GeneratedProject) -> None:
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    step = installed.run(["make", "-s", "loadtest", f"URL={url}"], "make loadtest (no server)")
+    assert not step.ok, f"make loadtest succeeded with no server: {step.describe()}"
+    own = _own_lines(step.output)
+    expected = f"loadtest: nothing answers at {url} ("
+    assert len(own) == 1 and own[0].startswith(expected), (
+        f"make loadtest with no server should print one line starting {expected!r}, "
+        f"printed {len(own)}:\n{tail(step.output)}"
+    )
+    assert own[0].endswith("start the server with `make run` in another terminal, or set URL")

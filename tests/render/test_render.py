@@ -276,6 +276,31 @@ def test_make_target_dry_runs(project: Path, target: str) -> None:
     assert result.returncode == 0, f"make -n {target} failed:\n{result.stdout}\n{result.stderr}"
 
 
+def _template_yaml(relative: str) -> Any:
+    return yaml.safe_load((REPO_ROOT / "templates" / relative).read_text("utf-8"))
+
+
+def test_make_loadtest_sends_the_kinds_requests(project: Path, rendering: Any) -> None:
+    """The kind's loadtest list (kind.yml) is in its language's tool file (_catalog.yml)."""
+    kind, framework = rendering.requested["kind"], rendering.requested["framework"]
+    language = language_of(framework)
+    tool_file = _template_yaml("_catalog.yml")["languages"][language]["loadtest"]["file"]
+    found = list(project.glob(tool_file) if "/" in tool_file else project.rglob(tool_file))
+    assert len(found) == 1, (
+        f"{language}'s load test {tool_file} is not in the project once: {found}"
+    )
+    source = found[0].read_text("utf-8")
+    visits = _template_yaml(f"_kinds/{kind}/kind.yml")["loadtest"]
+    missing = [
+        visit["path"] for visit in visits if f'"{visit["path"]}"' not in source.replace("'", '"')
+    ]
+    assert visits and not missing, f"{found[0].name} does not request {missing}"
+    make = require_tool("make", "dry-run the generated Makefile")
+    result = _run([make, "-n", "loadtest", "URL=http://127.0.0.1:9999", "DURATION=3"], project)
+    assert result.returncode == 0, f"make -n loadtest failed:\n{result.stdout}\n{result.stderr}"
+    assert "127.0.0.1:9999" in result.stdout, f"make loadtest ignores URL:\n{result.stdout}"
+
+
 def test_answers_file_records_the_answers(project: Path, rendering: Any) -> None:
     path = project / ".copier-answers.yml"
     assert path.is_file(), ".copier-answers.yml is missing: copier update would be impossible"
