@@ -81,7 +81,8 @@ def feed(session: Session, *, viewer: User, limit: int, offset: int) -> ArticleP
 
 def get_article_view(session: Session, *, article: Article, viewer: User | None) -> ArticleView:
     query = _views_query(viewer).where(Article.id == article.id)
-    [view] = _to_views(session, session.execute(query).all())
+    # one(): NoResultFound (404) if a concurrent request deleted the article meanwhile.
+    [view] = _to_views(session, [session.execute(query).one()])
     return view
 
 
