@@ -1,5 +1,6 @@
 """The database engine, the session per request and the base class of every model."""
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -12,6 +13,12 @@ from sqlalchemy.orm import DeclarativeBase, Session
 
 from app.core.config import settings
 from app.core.postgres_problem import connection_problem
+
+#: How long a write waits for SQLite's write lock (held by one writer at a time) before
+#: it fails with "database is locked".
+SQLITE_BUSY_TIMEOUT_MS = 5000
+#: When the wait ran out, how soon the client is told to try again (Retry-After).
+BUSY_RETRY_AFTER_SECONDS = 1
 
 
 class Base(DeclarativeBase):
@@ -46,7 +53,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -77,6 +84,13 @@ def upsert(entity: Any) -> Any:
 read_only_engine = engine.execution_options(read_only=True)
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def is_busy(error: OperationalError) -> bool:
+    """Whether SQLite gave up waiting for a lock ("database is locked"): not a fault of
+    the request or of the code, only of the moment, so trying again later may succeed."""
+    code = getattr(error.orig, "sqlite_errorcode", None)  # the extended result code
+    return code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 class DatabaseUnavailable(Exception):

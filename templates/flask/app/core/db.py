@@ -5,6 +5,7 @@ gives each request one session (db.session), removed when the request ends: anyt
 a service did not commit is rolled back then, so a failed request leaves no half-write.
 """
 
+import sqlite3
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,10 +19,13 @@ from app.core.postgres_problem import connection_problem
 from app.extensions import db
 
 __all__ = [
+    "BUSY_RETRY_AFTER_SECONDS",
+    "SQLITE_BUSY_TIMEOUT_MS",
     "Base",
     "DatabaseUnavailable",
     "db",
     "engine",
+    "is_busy",
     "read_only_engine",
     "session",
     "upsert",
@@ -29,6 +33,12 @@ __all__ = [
 ]
 
 READ_ONLY_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+#: How long a write waits for SQLite's write lock (held by one writer at a time) before
+#: it fails with "database is locked".
+SQLITE_BUSY_TIMEOUT_MS = 5000
+#: When the wait ran out, how soon the client is told to try again (Retry-After).
+BUSY_RETRY_AFTER_SECONDS = 1
 
 
 class Base(DeclarativeBase):
@@ -90,7 +100,7 @@ def configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -98,6 +108,13 @@ def configure_sqlite(engine: Engine) -> None:
         in_a_read = has_request_context() and request.method in READ_ONLY_METHODS
         read_only = connection.get_execution_options().get("read_only", in_a_read)
         connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def is_busy(error: OperationalError) -> bool:
+    """Whether SQLite gave up waiting for a lock ("database is locked"): not a fault of
+    the request or of the code, only of the moment, so trying again later may succeed."""
+    code = getattr(error.orig, "sqlite_errorcode", None)  # the extended result code
+    return code is not None and (code & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 class DatabaseUnavailable(Exception):

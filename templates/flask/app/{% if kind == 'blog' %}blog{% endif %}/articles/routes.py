@@ -59,7 +59,7 @@ def _article_fields(view: ArticleView) -> dict[str, Any]:
         "slug": article.slug,
         "title": article.title,
         "description": article.description,
-        "tag_list": [tag.name for tag in article.tags],
+        "tag_list": view.tag_list,
         "created_at": article.created_at,
         "updated_at": article.updated_at,
         "favorited": view.favorited,
