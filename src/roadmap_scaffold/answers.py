@@ -21,7 +21,7 @@ from roadmap_scaffold.catalog import Catalog
 from roadmap_scaffold.errors import UserError
 
 # The answers whose values are keys of the catalog: matched whatever their case.
-CHOICE_ANSWERS = ("kind", "framework", "database")
+CHOICE_ANSWERS = ("kind", "framework", "database", "cache")
 _NAMED = (*CHOICE_ANSWERS, "project_name", "author_name", "author_email")
 
 Ask = Callable[[dict[str, Any]], dict[str, Any]]
@@ -41,6 +41,7 @@ class Answers:
     kind: str | None = None
     framework: str | None = None
     database: str | None = None
+    cache: str | None = None
     author_name: str | None = None
     author_email: str | None = None
     others: Mapping[str, Any] = field(default_factory=dict)  # the other questions (classroom)
@@ -147,12 +148,16 @@ def resolve(
             catalog.check_kind(said["kind"])
         if "framework" in said:
             catalog.check_framework(said["framework"], said.get("kind"))
+        if "cache" in said:
+            catalog.check_cache(said["cache"], said.get("framework"))
         if "project_name" in said:
             catalog.check_project_name(said["project_name"], said.get("framework"))
     if ask is not None:
         asked = ask(dict(given))
         if catalog is not None:
             catalog.check_project_name(asked["project_name"], asked["framework"])
+            asked.setdefault("cache", catalog.default_cache())
+            catalog.check_cache(asked["cache"], asked["framework"])
         return Answers.of(asked)
     answers = dict(given)
     if catalog is not None:
@@ -163,6 +168,9 @@ def resolve(
             )
         answers.setdefault("framework", catalog.default_framework(answers["kind"]).key)
         answers.setdefault("database", catalog.default_database())
+        answers.setdefault("cache", catalog.default_cache())
+        # A cache given without a framework was checked above against none.
+        catalog.check_cache(answers["cache"], answers["framework"])
     from_folder = "project_name" not in answers and bool(suggested.get("project_name"))
     if from_folder:
         answers["project_name"] = suggested["project_name"]

@@ -21,7 +21,7 @@ CATALOG_PATH = Path("templates") / "_catalog.yml"
 
 @dataclass(frozen=True)
 class Option:
-    """A kind of project (a blog, a shop...) or a database: a key, a title, a summary."""
+    """A kind of project (a blog, a shop...), a database or a cache: a key, a title, a summary."""
 
     key: str
     title: str
@@ -53,6 +53,7 @@ class Framework:
     recommended: bool
     kinds: tuple[str, ...]
     api_docs: tuple[str, str] | None = None  # (path on the running server, what it shows)
+    caches: tuple[str, ...] = ()  # the caches it can use besides the default (none)
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class Catalog:
 
     kinds: dict[str, Option]
     databases: dict[str, Option]
+    caches: dict[str, Option]
     languages: dict[str, Language]
     frameworks: dict[str, Framework]
     project_name: ProjectNameRule
@@ -141,6 +143,15 @@ class Catalog:
         """The database to use when the user did not choose one."""
         return next(iter(self.databases))
 
+    def default_cache(self) -> str:
+        """The cache to use when the user did not choose one: the first, no cache."""
+        return next(iter(self.caches))
+
+    def caches_for(self, framework: str) -> list[Option]:
+        """The caches a ``framework`` project can use, the default first."""
+        able = {self.default_cache(), *self.frameworks[framework].caches}
+        return [cache for key, cache in self.caches.items() if key in able]
+
     def check_kind(self, kind: str) -> None:
         """Raise `UserError` unless ``kind`` is known and offered."""
         offered = [k.key for k in self.offered_kinds()]
@@ -173,6 +184,18 @@ class Catalog:
             raise UserError(
                 f"unknown database {database!r}: choose one of {', '.join(self.databases)}"
             )
+
+    def check_cache(self, cache: str, framework: str | None) -> None:
+        """Raise `UserError` unless ``cache`` is known (and ``framework`` can use it)."""
+        if cache not in self.caches:
+            raise UserError(f"unknown cache {cache!r}: choose one of {', '.join(self.caches)}")
+        if framework in self.frameworks:
+            able = [option.key for option in self.caches_for(framework)]
+            if cache not in able:
+                raise UserError(
+                    f"{self.frameworks[framework].title} cannot use {self.caches[cache].title} "
+                    f"yet: choose one of {', '.join(able)}"
+                )
 
     def name_problem(self, name: str, framework: str | None = None) -> str | None:
         """Why ``name`` cannot name a project (built with ``framework``), or None."""
@@ -219,6 +242,7 @@ def load_catalog(template_root: Path | None = None) -> Catalog:
     return Catalog(
         kinds=_options(data["kinds"]),
         databases=_options(data["databases"]),
+        caches=_options(data["caches"]),
         languages={
             key: Language(
                 key,
@@ -251,4 +275,5 @@ def _framework(key: str, item: dict[str, Any]) -> Framework:
         recommended=bool(item.get("recommended", False)),
         kinds=tuple(item.get("kinds") or ()),
         api_docs=(docs["path"], docs["what"]) if docs else None,
+        caches=tuple(item.get("caches") or ()),
     )

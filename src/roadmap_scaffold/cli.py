@@ -75,10 +75,10 @@ def _template(parser: argparse.ArgumentParser, what: str, versions: str | None =
 
 
 def _choice_help(catalog: Catalog | None) -> dict[str, str]:
-    """The help of --kind, --framework and --database: the catalog's choices and defaults."""
+    """The help of --kind, --framework, --database and --cache: the catalog's choices."""
     if catalog is None:  # the template is unreadable: the help prints all the same
         listed = "one of `roadmap-scaffold list`"
-        return {"kind": listed, "framework": listed, "database": listed}
+        return {"kind": listed, "framework": listed, "database": listed, "cache": listed}
     kind = catalog.default_kind()
     frameworks = _either(f.key for f in catalog.offered_frameworks())
     return {
@@ -88,6 +88,8 @@ def _choice_help(catalog: Catalog | None) -> dict[str, str]:
         f"{catalog.default_framework(kind).key}, or the first that builds the chosen kind); "
         "`roadmap-scaffold list` shows them all",
         "database": f"{_either(catalog.databases)} (default: {catalog.default_database()})",
+        "cache": f"{_either(catalog.caches)} (default: {catalog.default_cache()}); Redis lets "
+        "several copies of the app share login limits and cached reads",
     }
 
 
@@ -397,7 +399,7 @@ def _wizard(catalog: Catalog | None, destination: Path | None, suggested: dict[s
     def ask(given: dict[str, Any]) -> dict[str, Any]:
         _require_terminal(
             "no terminal to ask questions on: pass --yes to take the defaults "
-            "(and --kind, --framework, --database or --data to choose)"
+            "(and --kind, --framework, --database, --cache or --data to choose)"
         )
         if catalog is None:
             raise UserError("the wizard needs a local template: pass --yes with a git --template")

@@ -32,12 +32,23 @@ def next_steps(destination: Path, answers: Mapping[str, Any], catalog: Catalog |
         if language.requires:
             install = f"needs {language.requires}; {install}"
     steps = [(f"cd {shlex.quote(str(destination))}", ""), ("make install", install)]
+    services = []
     if answers.get("database") == "postgres":
-        database = "starts PostgreSQL on 127.0.0.1:5432 (needs Docker)"
+        database = "starts PostgreSQL on 127.0.0.1:5432"
         url = default_database_url(destination)
         if url:
             database += f", where the project's DATABASE_URL points: {url}"
-        steps.append(("docker compose up -d db", database))
+        services.append(("db", database))
+    if answers.get("cache") == "redis":
+        services.append(("redis", "starts Redis on 127.0.0.1:6379, where REDIS_URL points"))
+    if services:
+        started = " and ".join(what for _, what in services)
+        steps.append(
+            (
+                f"docker compose up -d {' '.join(name for name, _ in services)}",
+                f"{started} (needs Docker)",
+            )
+        )
     steps += [
         # An address, not a link: the server's root is no page, the links below are.
         ("make run", f"migrates the database, serves on {LISTEN}"),

@@ -207,6 +207,15 @@ class _Questions:
                 "Which database?",
                 [Choice(db.title, db.key, db.summary) for db in catalog.databases.values()],
             )
+        if "cache" not in answers:
+            answers["cache"] = self._select(
+                "cache",
+                "Will several copies of your app run at once? (add Redis)",
+                [
+                    Choice(cache.title, cache.key, cache.summary)
+                    for cache in catalog.caches_for(answers["framework"])
+                ],
+            )
         if "project_name" not in answers:
             answers["project_name"] = self._text(
                 "Project name (also the folder's name):",
@@ -264,6 +273,10 @@ def summary(catalog: Catalog, answers: dict[str, Any], only: set[str] | None = N
         "framework": f"{framework.title} ({catalog.languages[framework.language].title})",
         "database": catalog.databases[answers["database"]].title,
     }
+    # The cache is news only where there was a choice: most frameworks have none yet.
+    cache = answers.get("cache", catalog.default_cache())
+    if len(catalog.caches_for(framework.key)) > 1 or cache != catalog.default_cache():
+        chosen["cache"] = catalog.caches[cache].title
     for key in (only or set()) & chosen.keys():
         chosen[key] += ", the only choice"
     return "\n".join(
@@ -273,6 +286,7 @@ def summary(catalog: Catalog, answers: dict[str, Any], only: set[str] | None = N
             f"  Building:   {chosen['kind']}",
             f"  Framework:  {chosen['framework']}",
             f"  Database:   {chosen['database']}",
+            *([f"  Cache:      {chosen['cache']}"] if "cache" in chosen else []),
             f"  Author:     {author}",
         ]
     )

@@ -35,7 +35,7 @@ def test_defaults_fill_what_was_not_given_from_the_catalog(catalog: Catalog):
     answers = resolve(catalog, {}, NO_SUGGESTION)
 
     assert answers == Answers(
-        project_name="my-blog", kind="blog", framework="fastapi", database="sqlite"
+        project_name="my-blog", kind="blog", framework="fastapi", database="sqlite", cache="none"
     )
 
 

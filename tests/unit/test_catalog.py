@@ -27,6 +27,9 @@ author_email: {pattern: '^[^@ ]+@[^@ ]+[.][^@ ]+$', rule: must look like name@ex
 databases:
   sqlite: {title: SQLite, summary: a file}
   postgres: {title: PostgreSQL, summary: a server}
+caches:
+  none: {title: No cache, summary: the database alone}
+  redis: {title: Redis, summary: shared}
 languages:
   python: {title: Python}
   javascript: {title: JavaScript}
@@ -34,7 +37,9 @@ languages:
 frameworks:
   flask: {title: Flask, language: python, summary: small, kinds: [blog]}
   django: {title: Django, language: python, summary: planned, recommended: true, kinds: []}
-  express: {title: Express, language: javascript, summary: node, recommended: true, kinds: [blog]}
+  express:
+    {title: Express, language: javascript, summary: node, recommended: true, kinds: [blog],
+     caches: [redis]}
   fastapi:
     {title: FastAPI, language: python, summary: typed, recommended: true, kinds: [blog, shop]}
   gohttp: {title: Go net/http, language: go, summary: planned, recommended: true}
@@ -137,6 +142,21 @@ def test_check_framework_rejects_a_framework_that_cannot_build_the_kind(small: C
 
 def test_check_framework_accepts_a_framework_that_builds_the_kind(small: Catalog):
     small.check_framework("fastapi", "shop")  # does not raise
+
+
+def test_every_framework_can_go_without_a_cache_and_some_can_use_redis(small: Catalog):
+    assert small.default_cache() == "none"
+    assert [c.key for c in small.caches_for("flask")] == ["none"]
+    assert [c.key for c in small.caches_for("express")] == ["none", "redis"]
+
+
+def test_check_cache_rejects_an_unknown_cache_and_one_the_framework_cannot_use(small: Catalog):
+    small.check_cache("redis", "express")
+    small.check_cache("redis", None)  # no framework yet: known is enough
+    with pytest.raises(UserError, match=r"unknown cache 'memcached': choose one of none, redis"):
+        small.check_cache("memcached", "express")
+    with pytest.raises(UserError, match=r"^Flask cannot use Redis yet: choose one of none$"):
+        small.check_cache("redis", "flask")
 
 
 def test_load_catalog_of_a_folder_without_one_is_a_user_error(tmp_path: Path):
@@ -276,6 +296,24 @@ def test_copier_accepts_exactly_the_combinations_the_catalog_offers(
                 _copier_answers_check(template_copy, kind=kind, framework=framework)
             assert re.search(rf"\b({kind}|{framework})\b", str(caught.value)), caught.value
     assert not (template_copy / "never-written").exists()
+
+
+def test_copier_offers_each_framework_exactly_the_caches_the_catalog_gives_it(
+    catalog: Catalog, template_copy: Path
+):
+    for framework in catalog.offered_frameworks():
+        kind = framework.kinds[0]
+        able = {cache.key for cache in catalog.caches_for(framework.key)}
+        for cache in catalog.caches:
+            if cache in able:
+                _copier_answers_check(
+                    template_copy, kind=kind, framework=framework.key, cache=cache
+                )
+            else:
+                with pytest.raises(ValueError, match=re.escape(f"{framework.title} cannot use")):
+                    _copier_answers_check(
+                        template_copy, kind=kind, framework=framework.key, cache=cache
+                    )
 
 
 @pytest.mark.parametrize("name", ["My-Blog", "1blog", "my--blog", "x" * 41])

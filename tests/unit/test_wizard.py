@@ -82,6 +82,7 @@ def test_pressing_enter_everywhere_builds_a_fastapi_blog_on_sqlite_named_after_t
         "kind": "blog",
         "framework": "fastapi",
         "database": "sqlite",
+        "cache": "none",
         "project_name": "my-folder",
         "author_name": "Ada Lovelace",
         "author_email": "",
@@ -206,6 +207,7 @@ def test_all_answers_decided_asks_only_for_the_confirmation(catalog: Catalog):
         "kind": "blog",
         "framework": "fastapi",
         "database": "sqlite",
+        "cache": "none",
         "project_name": "decided",
         "author_name": "Ada",
         "author_email": "",
@@ -241,6 +243,9 @@ author_email: {pattern: '^[^@ ]+@[^@ ]+[.][^@ ]+$', rule: must look like name@ex
 databases:
   sqlite: {title: SQLite, summary: a file}
   postgres: {title: PostgreSQL, summary: a server}
+caches:
+  none: {title: No cache, summary: the database alone}
+  redis: {title: Redis, summary: shared}
 languages:
   python: {title: Python}
   javascript: {title: JavaScript}
@@ -249,7 +254,7 @@ frameworks:
   django: {title: Django, language: python, summary: planned, kinds: []}
   express: {title: Express, language: javascript, summary: node, recommended: true, kinds: [blog]}
   fastapi: {title: FastAPI, language: python, summary: typed, recommended: true, kinds: [blog]}
-  koa: {title: Koa, language: javascript, summary: shop only, kinds: [shop]}
+  koa: {title: Koa, language: javascript, summary: shop only, kinds: [shop], caches: [redis]}
 """,
         encoding="utf-8",
     )
@@ -294,6 +299,22 @@ def test_a_framework_that_builds_one_kind_skips_the_kind_question(small_catalog:
     assert answers["kind"] == "shop"
     assert not any(message.startswith("What do you want") for message in recorder.asked)
     assert "Online shop, the only choice" in recorder.asked[-1]
+
+
+def test_the_cache_is_asked_only_for_a_framework_that_can_use_redis(small_catalog: Catalog):
+    recorder = Recorder(TakeDefaults())
+    answers = run_wizard(small_catalog, {"framework": "koa"}, SUGGESTED, recorder)
+
+    caches = recorder.choices[_question(recorder, "Will several copies")]
+    assert [choice.value for choice in caches] == ["none", "redis"]
+    assert answers["cache"] == "none"
+    assert "Cache:      No cache" in recorder.asked[-1]
+
+    recorder = Recorder(TakeDefaults())
+    answers = run_wizard(small_catalog, {"framework": "fastapi"}, SUGGESTED, recorder)
+    assert not any(message.startswith("Will several copies") for message in recorder.asked)
+    assert answers["cache"] == "none"
+    assert "Cache:" not in recorder.asked[-1]
 
 
 def test_down_arrow_at_the_framework_question_chooses_the_second_framework(
@@ -357,6 +378,7 @@ def test_change_something_at_the_summary_asks_again_with_the_previous_replies_as
         "kind": "blog",
         "framework": "fastapi",
         "database": "postgres",
+        "cache": "none",
         "project_name": "first-name",
         "author_name": "Ada Lovelace",
         "author_email": "",
