@@ -125,12 +125,12 @@ def run(argv: list[str], cwd: Path, env: dict[str, str]) -> str:
     return result.stdout
 
 
-def generate(work: Path, framework: str) -> Path:
+def generate(work: Path, framework: str, cache: str = "none") -> Path:
     """A blog generated from this checkout's template."""
     dest = work / "blog"
     cli = [sys.executable, "-m", "roadmap_scaffold", "new", str(dest)]
     answers = ["--kind", "blog", "--framework", framework, "--database", "sqlite", "--yes"]
-    run([*cli, *answers], work, dict(os.environ))
+    run([*cli, *answers, "--cache", cache], work, dict(os.environ))
     return dest
 
 
