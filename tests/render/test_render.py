@@ -492,7 +492,11 @@ def test_kubernetes_manifests_pass_kubernetes_validate(project: Path) -> None:
     error), with kubernetes-validate's bundled schemas: nothing is downloaded."""
     folder = project / "deploy" / "kubernetes"
     files = sorted(folder.glob("*.yaml"))
-    redis = {"dev-redis.yaml"} if (project / ".copier-answers.yml").read_text().count("cache: redis") else set()
+    redis = (
+        {"dev-redis.yaml"}
+        if (project / ".copier-answers.yml").read_text().count("cache: redis")
+        else set()
+    )
     assert {f.name for f in files} == _KUBERNETES_FILES | redis
     validate = require_tool("kubernetes-validate", "validate Kubernetes manifests offline")
     result = _run([validate, "--strict", "--quiet", *(f.name for f in files)], folder)
