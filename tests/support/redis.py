@@ -16,8 +16,9 @@ from pathlib import Path
 from tests.support.net import HOST, free_port, wait_for_port_closed, wait_for_port_open
 from tests.support.tools import require_tool
 
-#: The Redis database number of each of a combination's servers.
-DATABASE_NUMBERS = {"postgresql": 0, "sqlite": 1}
+#: The Redis database number of each of a combination's servers, and of its own tests
+#: (`make test` with REDIS_URL, which empties its database between tests).
+DATABASE_NUMBERS = {"postgresql": 0, "sqlite": 1, "tests": 2}
 
 
 class RedisServer:
@@ -31,7 +32,8 @@ class RedisServer:
         self.process: subprocess.Popen[bytes] | None = None
 
     def url(self, database: str) -> str:
-        """The REDIS_URL of the combination's server on ``database`` (postgresql or sqlite)."""
+        """The REDIS_URL of the combination's server on ``database`` (postgresql or sqlite),
+        or of its own tests (``tests``)."""
         return f"redis://{HOST}:{self.port}/{DATABASE_NUMBERS[database]}"
 
     def start(self) -> None:
