@@ -151,6 +151,16 @@ SERVERS = {
 }
 
 
+def build_loadgen(work: Path, env: dict[str, str]) -> Path:
+    """LOADGEN, built in ``work``; the program's folder (the program is ``loadgen`` in it)."""
+    loadgen = work / "loadgen"
+    loadgen.mkdir()
+    (loadgen / "main.go").write_text(LOADGEN)
+    run(["go", "mod", "init", "loadgen"], loadgen, env)
+    run(["go", "build", "-o", "loadgen", "."], loadgen, env)
+    return loadgen
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -253,11 +263,7 @@ def main() -> int:
         project = args.project.resolve() if args.project else generate(work, args.framework)
         build, migrate, serve = SERVERS[args.framework]
         run(build, project, env)
-        loadgen = work / "loadgen"
-        loadgen.mkdir()
-        (loadgen / "main.go").write_text(LOADGEN)
-        run(["go", "mod", "init", "loadgen"], loadgen, env)
-        run(["go", "build", "-o", "loadgen", "."], loadgen, env)
+        loadgen = build_loadgen(work, env)
 
         port = free_port()
         server_env = env | {

@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "bench"), str(ROOT / "src")]
 
-from article_list import LOADGEN, generate, go_env, run, seed  # noqa: E402
+from article_list import build_loadgen, generate, go_env, run, seed  # noqa: E402
 from tests.support.net import free_port  # noqa: E402
 from tests.support.redis import RedisServer  # noqa: E402
 from tests.support.server import ServerProcess  # noqa: E402
@@ -83,11 +83,7 @@ def main() -> int:
             args.project.resolve() if args.project else generate(work, args.framework, "redis")
         )
         run(["make", "install"], project, env)
-        loadgen = work / "loadgen"
-        loadgen.mkdir()
-        (loadgen / "main.go").write_text(LOADGEN)
-        run(["go", "mod", "init", "loadgen"], loadgen, env)
-        run(["go", "build", "-o", "loadgen", "."], loadgen, env)
+        loadgen = build_loadgen(work, env)
 
         redis = RedisServer()
         redis.start()
