@@ -125,12 +125,12 @@ def run(argv: list[str], cwd: Path, env: dict[str, str]) -> str:
     return result.stdout
 
 
-def generate(work: Path, framework: str) -> Path:
+def generate(work: Path, framework: str, cache: str = "none") -> Path:
     """A blog generated from this checkout's template."""
     dest = work / "blog"
     cli = [sys.executable, "-m", "roadmap_scaffold", "new", str(dest)]
     answers = ["--kind", "blog", "--framework", framework, "--database", "sqlite", "--yes"]
-    run([*cli, *answers], work, dict(os.environ))
+    run([*cli, *answers, "--cache", cache], work, dict(os.environ))
     return dest
 
 
@@ -149,6 +149,16 @@ SERVERS = {
         ["sh", "-c", 'exec "$(sh scripts/java-home.sh)/bin/java" -jar target/app.jar'],
     ),
 }
+
+
+def build_loadgen(work: Path, env: dict[str, str]) -> Path:
+    """LOADGEN, built in ``work``; the program's folder (the program is ``loadgen`` in it)."""
+    loadgen = work / "loadgen"
+    loadgen.mkdir()
+    (loadgen / "main.go").write_text(LOADGEN)
+    run(["go", "mod", "init", "loadgen"], loadgen, env)
+    run(["go", "build", "-o", "loadgen", "."], loadgen, env)
+    return loadgen
 
 
 def free_port() -> int:
@@ -253,11 +263,7 @@ def main() -> int:
         project = args.project.resolve() if args.project else generate(work, args.framework)
         build, migrate, serve = SERVERS[args.framework]
         run(build, project, env)
-        loadgen = work / "loadgen"
-        loadgen.mkdir()
-        (loadgen / "main.go").write_text(LOADGEN)
-        run(["go", "mod", "init", "loadgen"], loadgen, env)
-        run(["go", "build", "-o", "loadgen", "."], loadgen, env)
+        loadgen = build_loadgen(work, env)
 
         port = free_port()
         server_env = env | {

@@ -14,14 +14,16 @@ What it does:
    the project's configuration as the generated-project lane does
    (tests/support/balancer.py), once in front of the first copy and once in front of both;
 3. runs `make loadtest` against nginx's HTTPS address for `--seconds`, with the project's
-   certificate trusted (SSL_CERT_FILE for Go, NODE_EXTRA_CA_CERTS for Node; Locust's and
-   Gatling's clients do not read these, so Go and Express only);
+   certificate trusted (SSL_CERT_FILE for Go, NODE_EXTRA_CA_CERTS for Node,
+   REQUESTS_CA_BUNDLE for Locust; Gatling's client trusts any certificate unless told
+   otherwise);
 4. prints each setting's median req/s and p95, and the two ratios. It asserts nothing.
 
 Two copies on a 2-core machine share the same two cores (and nginx and the load generator
 take their part): the figure says what a second copy buys on this machine, not on a cluster.
 
-    python bench/balancer.py [--framework go|express] [--project DIR] [--rounds N] [--seconds S]
+    python bench/balancer.py [--framework go|express|fastapi|django|flask|spring] [--project DIR]
+        [--rounds N] [--seconds S]
 """
 
 from __future__ import annotations
@@ -62,7 +64,13 @@ def make(project: Path, *args: str, env: dict[str, str] | None = None) -> str:
 
 def load(project: Path, url: str, certificate: Path, seconds: float) -> tuple[float, float]:
     """`make loadtest` against ``url``; its req/s and p95 (ms)."""
-    env = {**os.environ, "SSL_CERT_FILE": str(certificate), "NODE_EXTRA_CA_CERTS": str(certificate)}
+    trusted = str(certificate)
+    env = {
+        **os.environ,
+        "SSL_CERT_FILE": trusted,
+        "NODE_EXTRA_CA_CERTS": trusted,
+        "REQUESTS_CA_BUNDLE": trusted,
+    }
     output = make(project, "loadtest", f"URL={url}", f"DURATION={seconds:g}", env=env)
     found = SUMMARY.search(output)
     if not found:
@@ -72,7 +80,11 @@ def load(project: Path, url: str, certificate: Path, seconds: float) -> tuple[fl
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--framework", default="go", choices=["go", "express"])
+    parser.add_argument(
+        "--framework",
+        default="go",
+        choices=["go", "express", "fastapi", "django", "flask", "spring"],
+    )
     parser.add_argument("--project", type=Path)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=float, default=10)

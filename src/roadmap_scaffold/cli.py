@@ -548,7 +548,11 @@ def command_list(args: argparse.Namespace) -> int:
     for framework in catalog.frameworks.values():
         language = catalog.languages[framework.language].title
         builds = ", ".join(framework.kinds) if framework.kinds else "planned, not available yet"
-        print(f"  {framework.key:<10} {framework.title} ({language}): {builds}")
+        caches = "".join(f"; with {catalog.caches[key].title} too" for key in framework.caches)
+        print(f"  {framework.key:<10} {framework.title} ({language}): {builds}{caches}")
+    print("\nCaches (--cache):")
+    for cache in catalog.caches.values():
+        print(f"  {cache.key:<10} {cache.title}: {cache.summary}")
     print("\nAvailable combinations (kind x framework):")
     for kind_key, framework_key in catalog.offered_combinations():
         print(f"  {kind_key} x {framework_key}")

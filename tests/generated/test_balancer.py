@@ -77,6 +77,19 @@ def test_plain_http_is_sent_to_https(balanced: tuple[str, Balancer]) -> None:
     assert "server" not in response.headers, f"the redirect: Server: {response.headers['server']}"
 
 
+def test_nginx_own_answers_carry_the_security_headers(balanced: tuple[str, Balancer]) -> None:
+    """What nginx answers itself, without asking the app: the redirect to HTTPS and a body
+    over its client_max_body_size (2 MiB, above the app's 1 MiB)."""
+    kind, balancer = balanced
+    redirect = request(balancer.http_port, "GET", "/health", headers={"Host": "localhost"})
+    too_big = balancer.request("POST", ACCOUNTS[kind].login_path, b"x" * (3 * 1024 * 1024), JSON)
+    assert too_big.status == 413, f"a 3 MiB body through nginx: {_said(too_big)}"
+    assert balancer.copy_that_answered(too_big) == 0, "a copy of the app answered, not nginx"
+    for what, response in (("the redirect to HTTPS", redirect), ("nginx's 413", too_big)):
+        missing = missing_security_headers(response.headers)
+        assert not missing, f"{what} lacks security headers: {', '.join(missing)}"
+
+
 def test_requests_reach_both_copies(balanced: tuple[str, Balancer]) -> None:
     _, balancer = balanced
     answered = set()

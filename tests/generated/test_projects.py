@@ -33,7 +33,7 @@ from tests.support.lab import (
     RunningServer,
     combination_param,
 )
-from tests.support.matrix import offered_combinations
+from tests.support.matrix import cache_of, offered_combinations
 from tests.support.net import free_port, request
 from tests.support.output import SUMMARY_PARSERS, tail
 from tests.support.postgres import PostgresServer
@@ -115,10 +115,13 @@ def test_make_test_passes_on_sqlite(installed: GeneratedProject) -> None:
 
 
 def test_make_test_passes_on_postgresql(
-    installed: GeneratedProject, postgres: PostgresServer
+    installed: GeneratedProject, postgres: PostgresServer, lab: ProjectLab
 ) -> None:
-    url = postgres.create_database(f"test_{installed.kind}_{installed.framework}")
-    step = installed.make("test", "make test (PostgreSQL)", {"DATABASE_URL": url})
+    """As the project's own CI runs them: on PostgreSQL, and with Redis where it has it."""
+    env = {"DATABASE_URL": postgres.create_database(f"test_{installed.kind}_{installed.framework}")}
+    if cache_of(installed.framework) == "redis":
+        env["REDIS_URL"] = lab.redis(installed.kind, installed.framework).url("tests")
+    step = installed.make("test", "make test (PostgreSQL)", env)
     assert_tests_ran_and_passed(installed, step)
 
 

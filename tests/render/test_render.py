@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 import yaml
 from tests.render import checks
-from tests.support.matrix import language_of, render_matrix
+from tests.support.matrix import cache_of, language_of, render_matrix
 from tests.support.paths import REPO_ROOT, cache_root
 from tests.support.project import project_env
 from tests.support.template_repo import source_snapshot
@@ -49,6 +49,8 @@ def answers_for(kind: str, framework: str, database: str) -> dict[str, Any]:
         # Every option renders at least once without doubling the matrix: the
         # PostgreSQL rendering is also a classroom one (grading workflow included).
         "classroom": database == "postgres",
+        # Likewise Redis, where the framework can use it (said only then: "none" is the default).
+        **({"cache": "redis"} if database == "postgres" and cache_of(framework) == "redis" else {}),
     }
 
 
@@ -490,7 +492,12 @@ def test_kubernetes_manifests_pass_kubernetes_validate(project: Path) -> None:
     error), with kubernetes-validate's bundled schemas: nothing is downloaded."""
     folder = project / "deploy" / "kubernetes"
     files = sorted(folder.glob("*.yaml"))
-    assert {f.name for f in files} == _KUBERNETES_FILES
+    redis = (
+        {"dev-redis.yaml"}
+        if (project / ".copier-answers.yml").read_text().count("cache: redis")
+        else set()
+    )
+    assert {f.name for f in files} == _KUBERNETES_FILES | redis
     validate = require_tool("kubernetes-validate", "validate Kubernetes manifests offline")
     result = _run([validate, "--strict", "--quiet", *(f.name for f in files)], folder)
     assert result.returncode == 0 and not result.stdout.strip(), (

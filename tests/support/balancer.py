@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import shutil
 import ssl
 import subprocess
 import tempfile
@@ -181,7 +182,7 @@ def start_balancer(project_root: Path, copies: tuple[int, ...]) -> Balancer:
         "-g",
         "daemon off;",
     ]
-    process = ServerProcess(argv, prefix, dict(os.environ), http_port, prefix / "nginx.log")
+    process = _NginxProcess(argv, prefix, dict(os.environ), http_port, prefix / "nginx.log")
     balancer = Balancer(process, http_port, https_port, certs / "localhost.crt", copies)
     process.start()
     try:
@@ -190,6 +191,14 @@ def start_balancer(project_root: Path, copies: tuple[int, ...]) -> Balancer:
         process.stop()
         raise
     return balancer
+
+
+class _NginxProcess(ServerProcess):
+    """nginx, run from its own folder under /tmp (its ``cwd``), which goes when it stops."""
+
+    def stop(self, grace: float = 10.0) -> None:
+        super().stop(grace)
+        shutil.rmtree(self.cwd, ignore_errors=True)
 
 
 def _wait_healthy(balancer: Balancer, timeout: float = 20.0) -> None:

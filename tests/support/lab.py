@@ -21,11 +21,12 @@ from typing import Any, TypeVar
 
 import pytest
 from tests.support.balancer import PROXY_ADDRESS, Balancer, start_balancer
-from tests.support.matrix import language_of, offered_combinations
+from tests.support.matrix import cache_of, language_of, offered_combinations
 from tests.support.net import HOST, free_port, wait_for_port_closed
 from tests.support.paths import REPO_ROOT
 from tests.support.postgres import PostgresServer
 from tests.support.project import TIMINGS, GeneratedProject, Step, generate
+from tests.support.redis import RedisServer
 from tests.support.server import ServerProcess
 from tests.support.tools import require_tool
 
@@ -87,6 +88,8 @@ class ProjectLab:
         self.extras: dict[Combination, list[ServerProcess]] = {}
         #: Per combination: the second copy of its PostgreSQL server, for `balancer`.
         self.second_copies: dict[Combination, ServerProcess] = {}
+        #: Per combination of a framework that can use Redis: the Redis its servers share.
+        self.redis_servers: dict[tuple[str, str, str], RedisServer] = {}
         self.failures: dict[tuple[str, ...], str] = {}
         #: Servers whose port stayed open after they were stopped.
         self.lingering: list[str] = []
@@ -159,6 +162,10 @@ class ProjectLab:
             self.balancers,
         )
 
+    def redis(self, kind: str, framework: str) -> RedisServer:
+        """The Redis that the combination's servers share, started once (``cache: redis``)."""
+        return self._once((kind, framework, "redis"), self._start_redis, self.redis_servers)
+
     def release(self, kind: str, framework: str) -> None:
         """Stop the combination's servers: its tests are done."""
         self.balancers.pop((kind, framework, "balancer"), None)
@@ -167,9 +174,12 @@ class ProjectLab:
             process.stop()
         for database in DATABASES:
             self.stop(kind, framework, database)
+        redis = self.redis_servers.pop((kind, framework, "redis"), None)
+        if redis is not None:
+            redis.close()
 
     def stop_all(self) -> None:
-        for kind, framework in list(self.extras):
+        for kind, framework in list(self.extras) + [key[:2] for key in self.redis_servers]:
             self.release(kind, framework)
         for kind, framework, database in list(self.servers):
             self.stop(kind, framework, database)
@@ -199,10 +209,19 @@ class ProjectLab:
         self.extras[(kind, framework)].append(balancer.process)
         return balancer
 
+    def _start_redis(self) -> RedisServer:
+        redis = RedisServer()
+        try:
+            redis.start()
+        except RuntimeError as error:
+            redis.close()
+            raise _Failed(str(error)) from None
+        return redis
+
     def _generate(self, kind: str, framework: str) -> GeneratedProject:
         require_tool("git", "let roadmap-scaffold make the first commit")
         dest = self.tmp_path_factory.mktemp(f"gen-{kind}-{framework}") / f"my-{kind}"
-        step, project = generate(kind, framework, language_of(framework), dest)
+        step, project = generate(kind, framework, language_of(framework), dest, cache_of(framework))
         self.generations[(kind, framework)] = step
         if not step.ok:
             raise _Failed(f"{kind}-{framework}: roadmap-scaffold new failed: {step.describe()}")
@@ -222,6 +241,8 @@ class ProjectLab:
             # to the server directly (127.0.0.1) are not trusted, as before.
             env["TRUSTED_PROXIES"] = PROXY_ADDRESS
             env.update(KIND_ENV.get(kind, {}))
+        if cache_of(framework) == "redis":
+            env["REDIS_URL"] = self.redis(kind, framework).url(database)
         log = self.tmp_path_factory.mktemp(f"log-{kind}-{framework}-{database}") / "server.log"
         env = {**project.env, **env}
         process = ServerProcess([make, "run"], project.root, env, port, log)

@@ -23,6 +23,15 @@ def language_of(framework: str) -> str:
     return catalog().frameworks[framework].language
 
 
+def cache_of(framework: str) -> str:
+    """The cache the lane generates ``framework``'s projects with: Redis where it can use it.
+
+    The scale-out tests (two copies behind nginx) need what Redis brings; the default (no
+    cache) is what a learner gets, and the render matrix renders it for every framework.
+    """
+    return "redis" if "redis" in catalog().frameworks[framework].caches else "none"
+
+
 def databases() -> list[str]:
     """Every database a project can be generated for (copier.yml's choices come from here)."""
     return list(catalog().databases)

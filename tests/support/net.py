@@ -78,3 +78,15 @@ def wait_for_port_closed(port: int, timeout: float = 10.0) -> bool:
                 return True
         time.sleep(0.1)
     return False
+
+
+def wait_for_port_open(port: int, timeout: float = 10.0) -> bool:
+    """Wait until something accepts connections on ``port``; True if it did."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            sock.settimeout(0.5)
+            if sock.connect_ex((HOST, port)) == 0:
+                return True
+        time.sleep(0.05)
+    return False

@@ -346,7 +346,9 @@ class GeneratedProject:
         return step
 
 
-def generate(kind: str, framework: str, language: str, dest: Path) -> tuple[Step, GeneratedProject]:
+def generate(
+    kind: str, framework: str, language: str, dest: Path, cache: str = "none"
+) -> tuple[Step, GeneratedProject]:
     """Generate with the tool, as a user would: ``roadmap-scaffold new DIR ... --yes``."""
     argv = [
         sys.executable,
@@ -360,6 +362,8 @@ def generate(kind: str, framework: str, language: str, dest: Path) -> tuple[Step
         framework,
         "--database",
         "sqlite",
+        "--cache",
+        cache,
         "--yes",
     ]
     started = time.monotonic()

@@ -33,6 +33,8 @@ INSTALL_HINTS: dict[str, str] = {
     "initdb": "apt-get install postgresql (server binaries: /usr/lib/postgresql/<v>/bin)",
     "pg_ctl": "apt-get install postgresql",
     "psql": "apt-get install postgresql-client",
+    "redis-server": "apt-get install redis-server (the tests start their own, on 127.0.0.1)",
+    "redis-cli": "apt-get install redis-tools",
     "node": "install Node.js 24 LTS (https://nodejs.org; CI: .ci/install-node)",
     "npm": "install Node.js, which brings npm",
     "php": "apt-get install php-cli",

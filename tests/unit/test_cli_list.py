@@ -52,6 +52,18 @@ def test_list_prints_every_framework_with_its_language_and_what_it_builds(
     assert "planned, not available yet" in laravel
 
 
+def test_list_prints_the_caches_and_which_frameworks_can_use_redis(
+    catalog: Catalog, capsys: pytest.CaptureFixture[str]
+):
+    main(["list"])
+
+    out = capsys.readouterr().out
+    assert [line.split()[0] for line in _section(out, "Caches (--cache):")] == list(catalog.caches)
+    for line in _section(out, "Frameworks:"):
+        framework = catalog.frameworks[line.split()[0]]
+        assert line.endswith("; with Redis too") == ("redis" in framework.caches), line
+
+
 def test_list_prints_exactly_the_offered_combinations(
     catalog: Catalog, capsys: pytest.CaptureFixture[str]
 ):
