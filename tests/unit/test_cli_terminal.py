@@ -34,9 +34,10 @@ def _answers(project: Path) -> dict[str, Any]:
 def test_new_on_a_terminal_generates_what_the_wizard_was_told(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_terminal: Terminal
 ):
-    # kind, language, framework: Enter; database: down to PostgreSQL; name (the folder's),
-    # e-mail and the summary: Enter. The author's name comes from --data, so is not asked.
-    fake_terminal(ENTER * 3 + DOWN + ENTER + ENTER * 3)
+    # kind, language, framework: Enter; database: down to PostgreSQL; cache, name (the
+    # folder's), e-mail and the summary: Enter. The author's name comes from --data, so is
+    # not asked.
+    fake_terminal(ENTER * 3 + DOWN + ENTER + ENTER * 4)
 
     code = main(["new", "wizard-made", "--no-git", "--data", "author_name=Ada Lovelace"])
 
@@ -84,7 +85,7 @@ def test_new_on_a_terminal_declining_the_summary_exits_130_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_terminal: Terminal, take_snapshot: Snap
 ):
     before = take_snapshot(tmp_path)
-    fake_terminal(ENTER * 4 + ENTER + ENTER + DOWN + DOWN + ENTER)  # "No, cancel"
+    fake_terminal(ENTER * 5 + ENTER + ENTER + DOWN + DOWN + ENTER)  # "No, cancel"
 
     code = main(["new", "declined", "--data", "author_name=Ada"])
 
@@ -147,6 +148,7 @@ def test_wizard_on_a_real_terminal_generates_the_project(
             ("Which language", ENTER),
             ("Which framework", ENTER),
             ("Which database", ENTER),
+            ("Will several copies", ENTER),
             ("Project name", ENTER),
             ("Your name", "Ada Lovelace" + ENTER),
             ("e-mail", ENTER),
@@ -193,6 +195,8 @@ def test_on_an_80_column_terminal_a_refused_name_shows_the_whole_reason_then_ask
             child.send(ENTER)
         child.expect_exact("Which database")
         child.send(ENTER)
+        child.expect_exact("Will several copies")
+        child.send(ENTER)
         child.expect_exact("Project name")
         child.send("Bad Name" + ENTER)
         child.expect_exact("✗")
@@ -219,6 +223,7 @@ def test_on_a_terminal_the_first_key_typed_replaces_the_suggested_name(
             ("Which language", ENTER),
             ("Which framework", ENTER),
             ("Which database", ENTER),
+            ("Will several copies", ENTER),
             ("Project name", "typed" + ENTER),
             ("Your name", "Ada Lovelace" + ENTER),
             ("e-mail", ENTER),
@@ -282,6 +287,7 @@ def test_on_a_terminal_change_something_goes_back_and_a_sole_framework_is_not_as
             ("Which language", ENTER),
             ("Which framework", ENTER),
             ("Which database", ENTER),
+            ("Will several copies", ENTER),  # FastAPI can use Redis: asked
             ("Project name", ENTER),
             ("Your name", "Ada Lovelace" + ENTER),
             ("e-mail", ENTER),
