@@ -12,11 +12,21 @@ import pexpect
 import pytest
 import yaml
 
-from roadmap_scaffold.catalog import Catalog
+from roadmap_scaffold.catalog import Catalog, load_catalog
 from roadmap_scaffold.cli import main
 
 ENTER = "\r"
 DOWN = "\x1b[B"
+
+
+def cache_question(framework: str) -> list[tuple[str, str]]:
+    """The cache question (after the database) and Enter, where ``framework`` has a choice."""
+    return [("Will several copies", ENTER)] if len(load_catalog().caches_for(framework)) > 1 else []
+
+
+# The default framework's, FastAPI's.
+CACHE_QUESTION = cache_question("fastapi")
+CACHE = ENTER if CACHE_QUESTION else ""
 CLEAR_LINE = "\x15"  # Ctrl-U: erase what is typed before the cursor
 
 Terminal = Callable[[str], None]
@@ -34,10 +44,9 @@ def _answers(project: Path) -> dict[str, Any]:
 def test_new_on_a_terminal_generates_what_the_wizard_was_told(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_terminal: Terminal
 ):
-    # kind, language, framework: Enter; database: down to PostgreSQL; cache, name (the
-    # folder's), e-mail and the summary: Enter. The author's name comes from --data, so is
-    # not asked.
-    fake_terminal(ENTER * 3 + DOWN + ENTER + ENTER * 4)
+    # kind, language, framework: Enter; database: down to PostgreSQL; name (the folder's),
+    # e-mail and the summary: Enter. The author's name comes from --data, so is not asked.
+    fake_terminal(ENTER * 3 + DOWN + ENTER + CACHE + ENTER * 3)
 
     code = main(["new", "wizard-made", "--no-git", "--data", "author_name=Ada Lovelace"])
 
@@ -85,7 +94,7 @@ def test_new_on_a_terminal_declining_the_summary_exits_130_and_writes_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_terminal: Terminal, take_snapshot: Snap
 ):
     before = take_snapshot(tmp_path)
-    fake_terminal(ENTER * 5 + ENTER + ENTER + DOWN + DOWN + ENTER)  # "No, cancel"
+    fake_terminal(ENTER * 4 + CACHE + ENTER + ENTER + DOWN + DOWN + ENTER)  # "No, cancel"
 
     code = main(["new", "declined", "--data", "author_name=Ada"])
 
@@ -99,7 +108,7 @@ def test_new_on_a_terminal_refuses_an_unknown_database_from_data_with_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_terminal: Terminal, take_snapshot: Snap
 ):
     before = take_snapshot(tmp_path)
-    fake_terminal(ENTER * 8)
+    fake_terminal(ENTER * 8 + CACHE)
 
     code = main(["new", "ok", "--data", "database=mysql", "--data", "author_name=Ada"])
 
@@ -148,7 +157,7 @@ def test_wizard_on_a_real_terminal_generates_the_project(
             ("Which language", ENTER),
             ("Which framework", ENTER),
             ("Which database", ENTER),
-            ("Will several copies", ENTER),
+            *CACHE_QUESTION,
             ("Project name", ENTER),
             ("Your name", "Ada Lovelace" + ENTER),
             ("e-mail", ENTER),
@@ -193,10 +202,9 @@ def test_on_an_80_column_terminal_a_refused_name_shows_the_whole_reason_then_ask
         for question in ("What do you want to build", "Which language", "Which framework"):
             child.expect_exact(question)
             child.send(ENTER)
-        child.expect_exact("Which database")
-        child.send(ENTER)
-        child.expect_exact("Will several copies")
-        child.send(ENTER)
+        for question, _ in [("Which database", ENTER), *CACHE_QUESTION]:
+            child.expect_exact(question)
+            child.send(ENTER)
         child.expect_exact("Project name")
         child.send("Bad Name" + ENTER)
         child.expect_exact("✗")
@@ -223,7 +231,7 @@ def test_on_a_terminal_the_first_key_typed_replaces_the_suggested_name(
             ("Which language", ENTER),
             ("Which framework", ENTER),
             ("Which database", ENTER),
-            ("Will several copies", ENTER),
+            *CACHE_QUESTION,
             ("Project name", "typed" + ENTER),
             ("Your name", "Ada Lovelace" + ENTER),
             ("e-mail", ENTER),
@@ -287,7 +295,7 @@ def test_on_a_terminal_change_something_goes_back_and_a_sole_framework_is_not_as
             ("Which language", ENTER),
             ("Which framework", ENTER),
             ("Which database", ENTER),
-            ("Will several copies", ENTER),  # FastAPI can use Redis: asked
+            *CACHE_QUESTION,
             ("Project name", ENTER),
             ("Your name", "Ada Lovelace" + ENTER),
             ("e-mail", ENTER),
@@ -295,6 +303,7 @@ def test_on_a_terminal_change_something_goes_back_and_a_sole_framework_is_not_as
             ("What do you want to build", ENTER),
             ("Which language", DOWN + ENTER),  # JavaScript: one framework, not asked
             ("Which database", ENTER),
+            *cache_question("express"),
             ("Project name", ENTER),
             ("Your name", ENTER),
             ("e-mail", ENTER),

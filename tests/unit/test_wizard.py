@@ -22,8 +22,12 @@ CLEAR_LINE = "\x15"  # Ctrl-U: erase what is typed before the cursor
 
 SUGGESTED = {"project_name": "my-folder", "author_name": "Ada Lovelace", "author_email": ""}
 
-# What do you want to build, language, framework, database, name, author, e-mail, confirm.
-ALL_ENTER = ENTER * 8
+# The default framework's cache question (after the database), where it has a choice.
+CACHE = ENTER if len(load_catalog().caches_for("fastapi")) > 1 else ""
+
+# What do you want to build, language, framework, database, (cache,) name, author, e-mail,
+# confirm.
+ALL_ENTER = ENTER * 8 + CACHE
 
 Keys = Callable[[str], QuestionaryPrompter]
 
@@ -92,7 +96,7 @@ def test_pressing_enter_everywhere_builds_a_fastapi_blog_on_sqlite_named_after_t
 def test_down_arrow_at_the_database_question_chooses_postgres(
     catalog: Catalog, keys_prompter: Keys
 ):
-    keys = ENTER * 3 + DOWN + ENTER + ENTER * 4
+    keys = ENTER * 3 + DOWN + ENTER + CACHE + ENTER * 4
 
     answers = run_wizard(catalog, {}, SUGGESTED, keys_prompter(keys))
 
@@ -105,7 +109,7 @@ def test_typed_name_and_email_are_used_without_surrounding_spaces(
     catalog: Catalog, keys_prompter: Keys
 ):
     keys = (
-        ENTER * 4
+        ENTER * 4 + CACHE
         + CLEAR_LINE + "  shop-api  " + ENTER
         + ENTER
         + "ada@example.org" + ENTER
@@ -128,7 +132,7 @@ def test_without_a_suggested_folder_name_the_default_name_is_my_kind(catalog: Ca
 
 def test_an_invalid_project_name_is_asked_again(catalog: Catalog, keys_prompter: Keys):
     # Enter on the invalid suggestion is refused; the name is then retyped.
-    keys = ENTER * 4 + ENTER + CLEAR_LINE + "good-name" + ENTER + ENTER * 3
+    keys = ENTER * 4 + CACHE + ENTER + CLEAR_LINE + "good-name" + ENTER + ENTER * 3
     suggested = {**SUGGESTED, "project_name": "Bad_Name"}
 
     answers = run_wizard(catalog, {}, suggested, keys_prompter(keys))
@@ -138,7 +142,7 @@ def test_an_invalid_project_name_is_asked_again(catalog: Catalog, keys_prompter:
 
 def test_an_invalid_project_name_is_never_accepted(catalog: Catalog, keys_prompter: Keys):
     # Pressing Enter on an invalid name only re-asks, until the input runs out.
-    keys = ENTER * 4 + ENTER * 3
+    keys = ENTER * 4 + CACHE + ENTER * 3
     suggested = {**SUGGESTED, "project_name": "1-bad"}
 
     with pytest.raises(EOFError):
@@ -146,7 +150,7 @@ def test_an_invalid_project_name_is_never_accepted(catalog: Catalog, keys_prompt
 
 
 def test_an_empty_author_name_is_asked_again(catalog: Catalog, keys_prompter: Keys):
-    keys = ENTER * 5 + ENTER + "Grace Hopper" + ENTER + ENTER + ENTER
+    keys = ENTER * 4 + CACHE + ENTER + ENTER + "Grace Hopper" + ENTER + ENTER + ENTER
     suggested = {**SUGGESTED, "author_name": ""}
 
     answers = run_wizard(catalog, {}, suggested, keys_prompter(keys))
@@ -155,7 +159,17 @@ def test_an_empty_author_name_is_asked_again(catalog: Catalog, keys_prompter: Ke
 
 
 def test_a_malformed_email_is_asked_again(catalog: Catalog, keys_prompter: Keys):
-    keys = ENTER * 6 + "not an email" + ENTER + CLEAR_LINE + "ada@example.org" + ENTER + ENTER
+    keys = (
+        ENTER * 4
+        + CACHE
+        + ENTER * 2
+        + "not an email"
+        + ENTER
+        + CLEAR_LINE
+        + "ada@example.org"
+        + ENTER
+        + ENTER
+    )
 
     answers = run_wizard(catalog, {}, SUGGESTED, keys_prompter(keys))
 
@@ -163,7 +177,7 @@ def test_a_malformed_email_is_asked_again(catalog: Catalog, keys_prompter: Keys)
 
 
 def test_cancel_at_the_summary_raises_cancelled(catalog: Catalog, keys_prompter: Keys):
-    keys = ENTER * 7 + DOWN + DOWN + ENTER  # "No, cancel"
+    keys = ENTER * 7 + CACHE + DOWN + DOWN + ENTER  # "No, cancel"
 
     with pytest.raises(Cancelled):
         run_wizard(catalog, {}, SUGGESTED, keys_prompter(keys))
@@ -178,7 +192,7 @@ def test_ctrl_c_at_the_first_question_raises_keyboard_interrupt(
 
 def test_answers_decided_by_flags_are_not_asked(catalog: Catalog):
     recorder = Recorder(TakeDefaults())
-    decided = {"kind": "blog", "framework": "fastapi", "database": "postgres"}
+    decided = {"kind": "blog", "framework": "fastapi", "database": "postgres", "cache": "none"}
 
     answers = run_wizard(catalog, decided, SUGGESTED, recorder)
 
@@ -357,7 +371,7 @@ def test_the_confirmation_shows_the_summary(catalog: Catalog):
 def test_the_first_key_typed_replaces_the_suggested_name_instead_of_adding_to_it(
     catalog: Catalog, keys_prompter: Keys
 ):
-    keys = ENTER * 4 + "shop-api" + ENTER + ENTER * 3
+    keys = ENTER * 4 + CACHE + "shop-api" + ENTER + ENTER * 3
 
     answers = run_wizard(catalog, {}, SUGGESTED, keys_prompter(keys))
 
@@ -367,9 +381,9 @@ def test_the_first_key_typed_replaces_the_suggested_name_instead_of_adding_to_it
 def test_change_something_at_the_summary_asks_again_with_the_previous_replies_as_defaults(
     catalog: Catalog, keys_prompter: Keys
 ):
-    first_pass = ENTER * 3 + ENTER + "first-name" + ENTER + ENTER * 2
+    first_pass = ENTER * 3 + ENTER + CACHE + "first-name" + ENTER + ENTER * 2
     change = DOWN + ENTER  # "No, change something"
-    second_pass = ENTER * 3 + DOWN + ENTER + ENTER * 3  # only the database changes
+    second_pass = ENTER * 3 + DOWN + ENTER + CACHE + ENTER * 3  # only the database changes
     recorder = Recorder(keys_prompter(first_pass + change + second_pass + ENTER))
 
     answers = run_wizard(catalog, {}, SUGGESTED, recorder)
@@ -389,7 +403,7 @@ def test_change_something_at_the_summary_asks_again_with_the_previous_replies_as
 
 
 def test_with_everything_decided_the_summary_offers_no_change(catalog: Catalog):
-    decided = {"kind": "blog", "framework": "fastapi", "database": "sqlite",
+    decided = {"kind": "blog", "framework": "fastapi", "database": "sqlite", "cache": "none",
                "project_name": "decided", "author_name": "Ada", "author_email": ""}  # fmt: skip
     recorder = Recorder(TakeDefaults())
 
@@ -442,7 +456,7 @@ def test_a_summary_line_too_long_for_the_terminal_continues_under_its_value(
 
 def test_a_suggested_email_can_be_left_out_with_a_dash(catalog: Catalog, keys_prompter: Keys):
     suggested = {**SUGGESTED, "author_email": "ada@example.org"}
-    recorder = Recorder(keys_prompter(ENTER * 6 + "-" + ENTER + ENTER))
+    recorder = Recorder(keys_prompter(ENTER * 4 + CACHE + ENTER * 2 + "-" + ENTER + ENTER))
 
     answers = run_wizard(catalog, {}, suggested, recorder)
 
