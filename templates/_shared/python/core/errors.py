@@ -52,3 +52,10 @@ class TooManyAttemptsError(AppError):
     def __init__(self, message: str, *, retry_after_seconds: int, field: str = "body") -> None:
         super().__init__(message, field=field)
         self.retry_after_seconds = retry_after_seconds
+{%- if cache == 'redis' %}
+
+
+class LoginLimitsUnavailableError(TooManyAttemptsError):
+    """The sign-in attempts cannot be counted (Redis does not answer), so the sign-in is
+    refused for now: without the counts nothing would stop a password guesser."""
+{%- endif %}

@@ -10,6 +10,10 @@ from sqlalchemy.orm import Session
 
 from app.blog.accounts.models import User
 from app.blog.accounts.schemas import UserCreate, UserUpdate
+{%- if cache == 'redis' %}
+from app.blog.articles.service import ARTICLES_CACHE
+from app.core.cache import cache
+{%- endif %}
 from app.core.errors import AuthenticationError, InvalidInputError, NotFoundError
 from app.core.security import hash_password
 from app.core.sign_in import sign_in
@@ -74,6 +78,10 @@ def update_user(session: Session, *, user: User, changes: UserUpdate) -> User:
     if "image" in changes.model_fields_set:
         user.image = changes.image or None
     _commit_or_report_taken(session)
+{%- if cache == 'redis' %}
+    # The article lists show each author's name, bio and image.
+    cache.invalidate(ARTICLES_CACHE)
+{%- endif %}
     return user
 
 

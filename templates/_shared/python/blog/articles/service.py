@@ -25,8 +25,17 @@ from app.blog.articles.models import Article, Favorite, Tag, article_tags
 from app.blog.articles.schemas import ArticleCreate, ArticleUpdate
 from app.blog.profiles.models import Follow
 from app.blog.profiles.service import is_followed_by
+{%- if cache == 'redis' %}
+from app.core.cache import cache
+{%- endif %}
 from app.core.errors import NotFoundError
 from app.core.slugs import add_with_free_slug
+{%- if cache == 'redis' %}
+
+#: The cache scope of the tag list and the anonymous article lists (app/core/cache.py).
+#: Every write below that changes what they show makes it old once it has committed.
+ARTICLES_CACHE = "articles"
+{%- endif %}
 
 
 @dataclass(frozen=True)
@@ -105,6 +114,9 @@ def create_article(session: Session, *, author: User, data: ArticleCreate) -> Ar
     )
     _save_with_unique_slug(session, article, data.title)
     session.commit()
+{%- if cache == 'redis' %}
+    cache.invalidate(ARTICLES_CACHE)
+{%- endif %}
     return article
 
 
@@ -120,6 +132,9 @@ def update_article(session: Session, *, article: Article, changes: ArticleUpdate
     if changes.tag_list is not None:
         article.tags = _tags_named(session, changes.tag_list)
     session.commit()
+{%- if cache == 'redis' %}
+    cache.invalidate(ARTICLES_CACHE)
+{%- endif %}
     return article
 
 
@@ -127,6 +142,9 @@ def delete_article(session: Session, *, article: Article) -> None:
     # Its comments, favourites and tag links go with it (ON DELETE CASCADE).
     session.delete(article)
     session.commit()
+{%- if cache == 'redis' %}
+    cache.invalidate(ARTICLES_CACHE)
+{%- endif %}
 
 
 def favorite_article(session: Session, *, article: Article, user: User) -> None:
@@ -138,6 +156,9 @@ def favorite_article(session: Session, *, article: Article, user: User) -> None:
         session.commit()
     except IntegrityError:
         session.rollback()  # a concurrent request favourited it first: same result
+{%- if cache == 'redis' %}
+    cache.invalidate(ARTICLES_CACHE)
+{%- endif %}
 
 
 def unfavorite_article(session: Session, *, article: Article, user: User) -> None:
@@ -151,6 +172,9 @@ def unfavorite_article(session: Session, *, article: Article, user: User) -> Non
         delete(Favorite).where(Favorite.user_id == user.id, Favorite.article_id == article.id)
     )
     session.commit()
+{%- if cache == 'redis' %}
+    cache.invalidate(ARTICLES_CACHE)
+{%- endif %}
 
 
 def list_tags(session: Session) -> list[str]:

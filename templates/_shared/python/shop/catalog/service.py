@@ -12,7 +12,8 @@ from sqlalchemy import ColumnElement, UnaryExpression, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
-from app.core.config import settings
+{% if cache == 'redis' %}from app.core.cache import cache
+{% endif %}from app.core.config import settings
 from app.core.errors import ConflictError, InvalidInputError, NotFoundError
 from app.core.slugs import add_with_free_slug
 from app.shop.catalog.models import Category, Product
@@ -30,6 +31,13 @@ SORT_ORDERS: dict[str, tuple[UnaryExpression[Any], ...]] = {
     "name": (Product.name.asc(), Product.id.asc()),
     "-created_at": (Product.created_at.desc(), Product.id.desc()),
 }
+{%- if cache == 'redis' %}
+
+#: The cache scope of the catalogue's reads (app/core/cache.py): categories, product lists
+#: and products. Every write that changes them, here and in the orders' stock changes,
+#: makes it old once it has committed.
+CATALOGUE_CACHE = "catalogue"
+{%- endif %}
 
 
 def slugify(text: str) -> str:
@@ -56,6 +64,9 @@ def create_category(session: Session, *, data: CategoryCreate) -> Category:
     category = Category(name=data.name, slug=data.slug or slugify(data.name))
     session.add(category)
     _commit_or_conflict(session, "A category with this slug already exists.")
+{%- if cache == 'redis' %}
+    cache.invalidate(CATALOGUE_CACHE)
+{%- endif %}
     return category
 
 
@@ -65,6 +76,9 @@ def update_category(session: Session, *, category: Category, changes: CategoryUp
     if changes.slug is not None:
         category.slug = changes.slug
     _commit_or_conflict(session, "A category with this slug already exists.")
+{%- if cache == 'redis' %}
+    cache.invalidate(CATALOGUE_CACHE)
+{%- endif %}
     return category
 
 
@@ -73,6 +87,9 @@ def delete_category(session: Session, *, category: Category) -> None:
         raise ConflictError("This category still has products: move or delete them first.")
     session.delete(category)
     session.commit()
+{%- if cache == 'redis' %}
+    cache.invalidate(CATALOGUE_CACHE)
+{%- endif %}
 
 
 # --- products ------------------------------------------------------------------
@@ -147,6 +164,9 @@ def create_product(session: Session, *, data: ProductCreate) -> Product:
     if not add_with_free_slug(session, product, next_slug, tries=10):
         raise ConflictError("Many products of this name are being saved: try again.", field="name")
     session.commit()
+{%- if cache == 'redis' %}
+    cache.invalidate(CATALOGUE_CACHE)
+{%- endif %}
     return product
 
 
@@ -162,6 +182,9 @@ def update_product(session: Session, *, product: Product, changes: ProductUpdate
     for name, value in fields.items():
         setattr(product, name, value)
     session.commit()
+{%- if cache == 'redis' %}
+    cache.invalidate(CATALOGUE_CACHE)
+{%- endif %}
     return product
 
 
@@ -169,6 +192,9 @@ def delete_product(session: Session, *, product: Product) -> None:
     # Cart lines go with it (ON DELETE CASCADE); order lines keep their copied name and price.
     session.delete(product)
     session.commit()
+{%- if cache == 'redis' %}
+    cache.invalidate(CATALOGUE_CACHE)
+{%- endif %}
 
 
 def _check_currency(currency: str) -> None:

@@ -7,7 +7,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from app.core.errors import BadRequestError
+{% if cache == 'redis' %}from app.core.cache import cache
+{% endif %}from app.core.errors import BadRequestError
+{%- if cache == 'redis' %}
+from app.shop.catalog.service import CATALOGUE_CACHE
+{%- endif %}
 from app.shop.orders import service as orders
 from app.shop.orders.models import Order
 from app.shop.payments.models import WebhookEvent
@@ -39,6 +43,10 @@ def handle_event(session: Session, *, event: Any) -> str:
     elif order is not None and event_type == "payment.refunded":
         applied = orders.mark_refunded(session, order=order)
     session.commit()
+{%- if cache == 'redis' %}
+    if applied and event_type == "payment.refunded":
+        cache.invalidate(CATALOGUE_CACHE)  # the stock may have come back
+{%- endif %}
     if not applied:
         logger.info("Webhook event %s (%s) does not apply: ignored", event["id"], event_type)
     return "processed" if applied else "ignored"

@@ -14,7 +14,8 @@ from sqlalchemy import ColumnElement, Select, delete, exists, false, func, selec
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
-from app.core.errors import NotFoundError
+{% if cache == 'redis' %}from app.core.cache import cache
+{% endif %}from app.core.errors import NotFoundError
 from app.social.accounts.models import User
 from app.social.comments.models import Comment
 from app.social.notifications.models import Notification, NotificationType
@@ -22,6 +23,9 @@ from app.social.notifications.service import notify
 from app.social.pagination import after_time_key, decode_time_key, encode_time_key, split_page
 from app.social.posts.models import Like, Post
 from app.social.posts.schemas import PostCreate
+{%- if cache == 'redis' %}
+from app.social.profiles.service import profile_cache
+{%- endif %}
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,9 @@ def create_post(session: Session, *, author: User, data: PostCreate) -> Post:
     post = Post(body=data.body, author_id=author.id)
     session.add(post)
     session.commit()
+{%- if cache == 'redis' %}
+    cache.invalidate(profile_cache(author.username))  # the author's post count
+{%- endif %}
     return post
 
 
@@ -89,8 +96,15 @@ def delete_post(session: Session, *, post: Post) -> None:
     """
     for model in (Notification, Like, Comment):
         session.execute(delete(model).where(model.post_id == post.id))
+{%- if cache == 'redis' %}
+    author = session.scalar(select(User.username).where(User.id == post.author_id))
+{%- endif %}
     session.delete(post)
     session.commit()
+{%- if cache == 'redis' %}
+    if author is not None:
+        cache.invalidate(profile_cache(author))  # the author's post count
+{%- endif %}
 
 
 def like_post(session: Session, *, post: Post, user: User) -> None:

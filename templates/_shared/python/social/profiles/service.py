@@ -12,7 +12,8 @@ from sqlalchemy import ColumnElement, Select, delete, exists, false, func, selec
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from app.core.errors import InvalidInputError, NotFoundError
+{% if cache == 'redis' %}from app.core.cache import cache
+{% endif %}from app.core.errors import InvalidInputError, NotFoundError
 from app.social.accounts.models import User
 from app.social.notifications.models import NotificationType
 from app.social.notifications.service import notify
@@ -46,7 +47,20 @@ class ProfilePageResult:
     next_cursor: str | None
 
 
-def get_user_by_username(session: Session, *, username: str) -> User:
+{% if cache == 'redis' %}def profile_cache(username: str) -> str:
+    """The cache scope of one profile's public part (app/core/cache.py): its name, bio,
+    avatar and three counts. Whether the reader follows them is never cached."""
+    return f"profile:{username}"
+
+
+def is_following(session: Session, *, viewer: User, username: str) -> bool:
+    """Whether `viewer` follows the user named `username` (False when there is none)."""
+    followed_id = select(User.id).where(User.username == username).scalar_subquery()
+    query = exists().where(Follow.follower_id == viewer.id, Follow.followed_id == followed_id)
+    return bool(session.scalar(select(query)))
+
+
+{% endif %}def get_user_by_username(session: Session, *, username: str) -> User:
     user = session.scalar(select(User).where(User.username == username))
     if user is None:
         raise NotFoundError("There is no user with this username.", field="username")
@@ -64,6 +78,9 @@ def update_profile(session: Session, *, user: User, changes: ProfileUpdate) -> U
     if "avatar_url" in changes.model_fields_set:
         user.avatar_url = changes.avatar_url
     session.commit()
+{%- if cache == 'redis' %}
+    cache.invalidate(profile_cache(user.username))
+{%- endif %}
     return user
 
 
@@ -120,6 +137,10 @@ def follow(session: Session, *, follower: User, followed: User) -> None:
         return
     notify(session, recipient_id=followed.id, actor_id=follower.id, type=NotificationType.FOLLOW)
     session.commit()
+{%- if cache == 'redis' %}
+    # Both counts changed: the follower's "following" and the followed's "followers".
+    cache.invalidate(profile_cache(follower.username), profile_cache(followed.username))
+{%- endif %}
 
 
 def unfollow(session: Session, *, follower: User, followed: User) -> None:
@@ -133,6 +154,9 @@ def unfollow(session: Session, *, follower: User, followed: User) -> None:
         delete(Follow).where(Follow.follower_id == follower.id, Follow.followed_id == followed.id)
     )
     session.commit()
+{%- if cache == 'redis' %}
+    cache.invalidate(profile_cache(follower.username), profile_cache(followed.username))
+{%- endif %}
 
 
 def _profiles_query(viewer: User | None) -> Select[Any]:

@@ -1,0 +1,94 @@
+"""A cache of the hottest reads in Redis, shared by every copy of the app.
+
+What is cached, and which writes make it old, is listed in ROADMAP.md. Entries are
+grouped in scopes (e.g. "articles"); a write that changes what a scope's reads show
+calls `cache.invalidate(scope)` once its transaction has committed.
+
+Generations, not deletes. Each scope has a version number (`cache:<scope>:version`)
+and each entry is stored under the version that was current when its read began
+(`cache:<scope>:v<version>:<request>`). Invalidating INCRements the version, so every
+older entry is simply never read again and expires with its TTL. Deleting the entries
+instead would race: a reader that read the database just before the write committed
+could put the old answer back right after the delete, for every later reader to see.
+With generations that reader stores it under the old version, which nobody reads.
+
+When Redis does not answer, a read goes to the database (and logs a warning) and an
+invalidation logs an error and goes on: the TTL bounds how long an entry written
+before can outlive a write made while Redis was away.
+"""
+
+import logging
+from collections.abc import Callable
+
+from prometheus_client import Counter
+from redis import Redis, RedisError
+
+from app.core.redis_client import redis_client
+
+logger = logging.getLogger(__name__)
+
+#: How long an entry lives, at most (a safety net: invalidation is what keeps it fresh).
+TTL_SECONDS = 300
+
+CACHE_LOOKUPS = Counter("cache_lookups", "Cache lookups, by result", ["result"])
+
+
+class ResponseCache:
+    def __init__(self, client: Redis | None, *, ttl_seconds: int = TTL_SECONDS) -> None:
+        self.client = client
+        self.ttl_seconds = ttl_seconds
+
+    def fetch(self, scope: str, request: str, read: Callable[[], str]) -> str:
+        """The stored answer to `request` in `scope`, or `read()`'s, stored for next time.
+
+        `request` names everything the answer depends on (e.g. the sorted query
+        parameters); `read` makes the answer (a serialized body) from the database.
+        """
+        if self.client is None:
+            return read()
+        try:
+            # The version first, then the database: an answer read before a write
+            # committed is stored under the version that write has made old.
+            version = int(self.client.get(_version_key(scope)) or 0)
+            key = f"cache:{scope}:v{version}:{request}"
+            cached = self.client.get(key)
+        except RedisError as error:
+            CACHE_LOOKUPS.labels("error").inc()
+            logger.warning("Cache unavailable, reading %s from the database: %s", scope, error)
+            return read()
+        if cached is not None:
+            CACHE_LOOKUPS.labels("hit").inc()
+            return str(cached)
+        CACHE_LOOKUPS.labels("miss").inc()
+        answer = read()
+        try:
+            self.client.set(key, answer, ex=self.ttl_seconds)
+        except RedisError as error:
+            logger.warning("Cache unavailable, %s answer not stored: %s", scope, error)
+        return answer
+
+    def invalidate(self, *scopes: str) -> None:
+        """Make every stored answer of these scopes old. Call it after the write commits:
+        before, a reader could still store what the database held before the write
+        under the new version."""
+        if self.client is None or not scopes:
+            return
+        try:
+            with self.client.pipeline(transaction=False) as pipeline:
+                for scope in scopes:
+                    pipeline.incr(_version_key(scope))
+                pipeline.execute()
+        except RedisError as error:
+            logger.error(
+                "Cache not invalidated for %s (its entries expire within %d s): %s",
+                ", ".join(scopes),
+                self.ttl_seconds,
+                error,
+            )
+
+
+def _version_key(scope: str) -> str:
+    return f"cache:{scope}:version"
+
+
+cache = ResponseCache(redis_client)
