@@ -1,5 +1,7 @@
-"""GET /metrics exposes request counts and latencies in Prometheus' text format."""
+"""GET /metrics exposes request counts and latencies, and the time of every SQL
+statement, in Prometheus' text format."""
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -70,3 +72,17 @@ def test_metrics_do_not_exist_without_a_token_set(
 
 def test_metrics_show_no_python_version(client: FlaskClient) -> None:
     assert b"python_info" not in client.get("/metrics", headers=SCRAPER).data
+
+
+def test_metrics_time_every_database_statement(client: FlaskClient) -> None:
+    before = _statements_timed(client)
+
+    client.get("/health/ready")  # asks the database: SELECT 1
+
+    assert _statements_timed(client) >= before + 1
+
+
+def _statements_timed(client: FlaskClient) -> float:
+    text = client.get("/metrics", headers=SCRAPER).get_data(as_text=True)
+    found = re.search(r"^db_query_duration_seconds_count (\S+)$", text, re.MULTILINE)
+    return float(found.group(1)) if found else 0.0

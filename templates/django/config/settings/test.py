@@ -23,5 +23,5 @@ STORAGES = {
 # thread, and an in-memory database shared between threads fails at once with
 # "database table is locked" where a file makes writers wait their turn (BEGIN IMMEDIATE
 # and the busy timeout of config/settings/base.py), as in production.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"]["ENGINE"].endswith(".sqlite3"):
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test.db")}  # noqa: F405

@@ -1,5 +1,6 @@
 """GET /health (/health/ready, /health/live), GET /metrics and the OpenAPI document."""
 
+import re
 from typing import Any
 
 import pytest
@@ -63,6 +64,22 @@ def test_the_openapi_document_should_be_published(client: Client):
 
 def test_the_interactive_docs_should_be_served(client: Client):
     assert client.get("/api/docs").status_code == 200
+
+
+@pytest.mark.usefixtures("metrics_token")
+def test_metrics_should_time_every_database_statement(client: Client):
+    before = statements_timed(client)
+
+    client.get("/health/ready")  # asks the database: SELECT 1
+
+    assert statements_timed(client) >= before + 1
+
+
+def statements_timed(client: Client) -> float:
+    """How many SQL statements /metrics has timed so far (the labels name the database)."""
+    text = client.get("/metrics", **SCRAPER).content.decode()
+    counts = re.findall(r"^django_db_query_duration_seconds_count\{.*\} (\S+)$", text, re.MULTILINE)
+    return sum(float(count) for count in counts)
 
 
 @pytest.mark.usefixtures("metrics_token")

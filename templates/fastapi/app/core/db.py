@@ -13,6 +13,7 @@ from sqlalchemy.orm import DeclarativeBase, Session
 
 from app.core.config import settings
 from app.core.postgres_problem import connection_problem
+from app.core.statement_timing import time_statements
 
 #: How long a write waits for SQLite's write lock (held by one writer at a time) before
 #: it fails with "database is locked".
@@ -67,6 +68,7 @@ def build_engine(url: str) -> Engine:
     engine = create_engine(url, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
+    time_statements(engine)
     return engine
 
 
