@@ -57,6 +57,15 @@ PROBES: dict[str, dict[str, Probe]] = {
 }
 
 
+#: Per kind: one read that a `cache: redis` project looks up in its cache (kind.yml's
+#: `cache:`), whatever the answer (an unknown profile is looked up, then answers 404).
+CACHED_READS: dict[str, str] = {
+    "blog": "/api/articles?limit=5",
+    "ecommerce": "/api/categories",
+    "social": "/api/users/nobody-by-this-name",
+}
+
+
 @dataclass(frozen=True)
 class Accounts:
     """How a kind's API registers an account and signs in (its contract's paths and bodies)."""

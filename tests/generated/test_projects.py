@@ -20,6 +20,7 @@ import time
 
 import pytest
 from tests.generated.contracts import (
+    CACHED_READS,
     CONTRACT_SUITES,
     PROBES,
     Probe,
@@ -288,11 +289,13 @@ def test_the_dashboard_reads_metrics_the_app_publishes(
     server: RunningServer, installed: GeneratedProject
 ) -> None:
     """Every metric Grafana's dashboard (deploy/monitoring/app-dashboard.json) asks for is
-    in the app's /metrics after a few requests, with the labels the dashboard groups by."""
+    in the app's /metrics after a few requests, with the labels the dashboard groups by
+    (the database's and, with Redis, the cache's timings too)."""
     process = server.process
     for probe in _probes(installed.kind).values():
         headers = {"Content-Type": "application/json"} if probe.body is not None else {}
         request(process.port, probe.method, probe.path, probe.body, headers)
+    request(process.port, "GET", CACHED_READS[installed.kind])
     response = request(
         process.port, "GET", "/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}
     )
