@@ -487,6 +487,30 @@ _KUBERNETES_FILES = {
 }
 
 
+def test_the_ingress_serves_https_with_the_certificate_the_readme_makes(
+    project: Path, tmp_path: Path
+) -> None:
+    """The Ingress ends TLS for every host it routes, with the Secret the README's steps
+    create from deploy/nginx/make-certificate.sh's certificate, which names those hosts."""
+    manifests = (project / "deploy" / "kubernetes" / "app.yaml").read_text(encoding="utf-8")
+    ingress = next(doc for doc in yaml.safe_load_all(manifests) if doc["kind"] == "Ingress")
+    hosts = {rule["host"] for rule in ingress["spec"]["rules"]}
+    (tls,) = ingress["spec"]["tls"]
+    assert hosts <= set(tls["hosts"]), f"hosts without TLS: {hosts - set(tls['hosts'])}"
+    readme = (project / "README.md").read_text(encoding="utf-8")
+    assert f"kubectl create secret tls {tls['secretName']}" in readme
+    script = tmp_path / "make-certificate.sh"  # it writes certs/ beside itself
+    shutil.copy(project / "deploy" / "nginx" / "make-certificate.sh", script)
+    made = _run(["sh", str(script)], tmp_path)
+    assert made.returncode == 0, made.stderr
+    openssl = require_tool("openssl", "read the certificate's names")
+    names = _run(
+        [openssl, "x509", "-noout", "-ext", "subjectAltName", "-in", "certs/localhost.crt"],
+        tmp_path,
+    ).stdout
+    assert all(f"DNS:{host}" in names for host in hosts), f"{hosts} not all in {names}"
+
+
 def test_kubernetes_manifests_pass_kubernetes_validate(project: Path) -> None:
     """Every manifest is valid for the current Kubernetes, strictly (an unknown field is an
     error), with kubernetes-validate's bundled schemas: nothing is downloaded."""
