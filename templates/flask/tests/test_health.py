@@ -7,19 +7,13 @@ import pytest
 from flask.testing import FlaskClient
 
 from app import create_app
-{%- if cache == 'redis' %}
-from app.core.redis_client import redis_client
-
-# With REDIS_URL set, readiness reports Redis too (tests/test_redis.py: when it is down).
-REDIS_PART = {"redis": "ok"} if redis_client is not None else {}
-{%- endif %}
 
 
 def test_health_reports_ok_when_database_answers(client: FlaskClient) -> None:
     response = client.get("/health")
 
     assert response.status_code == 200
-    assert response.json == {"status": "ok", "database": "ok"{% if cache == 'redis' %}, **REDIS_PART{% endif %}}
+    assert response.json == {"status": "ok", "database": "ok"}
 
 
 @pytest.mark.parametrize("path", ["/health/live", "/health/ready"])
@@ -36,7 +30,7 @@ def test_health_returns_503_when_database_is_unreachable() -> None:
     response = client.get("/health/ready")
 
     assert response.status_code == 503
-    assert response.json == {"status": "error", "database": "error"{% if cache == 'redis' %}, **REDIS_PART{% endif %}}
+    assert response.json == {"status": "error", "database": "error"}
     assert response.headers["x-content-type-options"] == "nosniff"
     # The process itself is fine: it must not be restarted for its database's sake.
     assert client.get("/health/live").status_code == 200

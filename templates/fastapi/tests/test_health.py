@@ -11,15 +11,7 @@ from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
 from app.core.db import get_session
-{%- if cache == 'redis' %}
-from app.core.redis_client import redis_client
-{%- endif %}
 from app.main import create_app
-{%- if cache == 'redis' %}
-
-# With REDIS_URL set, readiness reports Redis too (tests/test_redis.py: when it is down).
-REDIS_PART = {"redis": "ok"} if redis_client is not None else {}
-{%- endif %}
 
 
 @pytest.mark.parametrize("path", ["/health", "/health/ready"])
@@ -27,7 +19,7 @@ def test_health_reports_ok_when_database_answers(client: TestClient, path: str) 
     response = client.get(path)
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"{% if cache == 'redis' %}, **REDIS_PART{% endif %}}
+    assert response.json() == {"status": "ok", "database": "ok"}
 
 
 def test_health_returns_503_when_database_is_unreachable() -> None:
@@ -44,7 +36,7 @@ def test_health_returns_503_when_database_is_unreachable() -> None:
     response = client.get("/health")
 
     assert response.status_code == 503
-    assert response.json() == {"status": "error", "database": "error"{% if cache == 'redis' %}, **REDIS_PART{% endif %}}
+    assert response.json() == {"status": "error", "database": "error"}
     assert response.headers["x-content-type-options"] == "nosniff"
     assert client.get("/health/ready").status_code == 503
     # Alive all the same: restarting the process would not bring the database back.
