@@ -108,6 +108,10 @@ def main() -> int:
                     argv += ["-workers", str(args.workers), "-seconds", str(args.seconds)]
                     rates[name].append(float(run(argv, work, env)))
             cached = redis.keys("postgresql", "cache:*")
+        except (SystemExit, AssertionError):
+            for server in servers:  # what the servers said, before the folder goes
+                print(f"--- {server.log.name}:\n{server.log_tail()}", file=sys.stderr)
+            raise
         finally:
             for server in servers:
                 server.stop()
