@@ -8,7 +8,7 @@ const t = useTestApp();
 describe('the database', () => {
   test('when migrated, then every foreign key column has an index', async () => {
     const missing = [];
-    if (t.db.client.config.client === 'better-sqlite3') {
+    if (t.db.client.driverName === 'better-sqlite3') {
       const tables = await t.db.raw(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'knex_%' AND name NOT LIKE 'sqlite_%'",
       );
@@ -38,7 +38,7 @@ describe('the database', () => {
   });
 
   test('when a transaction writes on SQLite, then it starts with BEGIN IMMEDIATE', async (context) => {
-    if (t.db.client.config.client !== 'better-sqlite3') return context.skip('SQLite only');
+    if (t.db.client.driverName !== 'better-sqlite3') return context.skip('SQLite only');
     const statements = [];
     const listener = (query) => statements.push(query.sql);
     t.db.on('query', listener);

@@ -4,6 +4,9 @@ import { describe, test } from 'node:test';
 import request from 'supertest';
 
 import { createApp } from '../src/app.js';
+{%- if cache == 'redis' %}
+import { cachedJson } from '../src/lib/cache.js';
+{%- endif %}
 import { db } from '../src/lib/db.js';
 import { useTestApp } from './helpers.js';
 
@@ -37,6 +40,15 @@ describe('GET /metrics', () => {
   const token = 'a-metrics-token-for-the-tests';
   const app = createApp({ metricsToken: token });
 
+  const readMetrics = async () =>
+    (await request(app).get('/metrics').set('Authorization', `Bearer ${token}`)).text;
+
+  /** The value of one sample (`name{labels} value`) in Prometheus text; 0 when absent. */
+  function sample(text, name) {
+    const line = text.split('\n').find((row) => row.startsWith(`${name} `));
+    return line ? Number(line.slice(name.length + 1)) : 0;
+  }
+
   test('when requests were made, then they are counted by route template in Prometheus text', async () => {
     await request(app).get('/health');
     await request(app).get('/api/no-such-route');
@@ -51,6 +63,33 @@ describe('GET /metrics', () => {
     assert.match(response.text, /route="unmatched",status="404"/);
     assert.match(response.text, /^# TYPE http_request_duration_seconds histogram$/m);
   });
+
+  test('when a request has read the database, then its SQL statements are timed', async () => {
+    const before = sample(await readMetrics(), 'db_query_duration_seconds_count');
+    const response = await request(app).get('{{ kind_data.loadtest[0].path }}');
+    assert.equal(response.status, 200);
+    const text = await readMetrics();
+    assert.match(text, /^# TYPE db_query_duration_seconds histogram$/m);
+    assert.match(text, /^db_query_duration_seconds_bucket\{le="0.0005"\} \d+$/m);
+    assert.ok(sample(text, 'db_query_duration_seconds_count') > before, 'no statement was timed');
+  });
+{%- if cache == 'redis' %}
+
+  test(
+    'when a cached read is read twice, then its lookups count one miss, then one hit',
+    { skip: redis ? false : 'REDIS_URL is not set: no Redis to test' },
+    async () => {
+      const count = async (result) =>
+        sample(await readMetrics(), `cache_lookup_duration_seconds_count{result="${result}"}`);
+      const [misses, hits] = [await count('miss'), await count('hit')];
+      const read = () => cachedJson('metrics-test', 'one-answer', async () => ({ ok: 1 }));
+      await read();
+      assert.deepEqual([await count('miss'), await count('hit')], [misses + 1, hits]);
+      await read();
+      assert.deepEqual([await count('miss'), await count('hit')], [misses + 1, hits + 1]);
+    },
+  );
+{%- endif %}
 
   test('when the token is missing or wrong, then it is 401 and shows nothing', async () => {
     for (const authorization of [undefined, 'Bearer wrong-token', `Token ${token}`]) {

@@ -8,8 +8,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import knex from 'knex';
+import BetterSqliteClient from 'knex/lib/dialects/better-sqlite3/index.js';
+import PostgresClient from 'knex/lib/dialects/postgres/index.js';
+import client from 'prom-client';
 
 import { config } from './config.js';
+import { registry } from './metrics.js';
 
 const MIGRATIONS = path.join(
   path.dirname(fileURLToPath(import.meta.url)),
@@ -72,10 +76,42 @@ export function knexConfig(url) {
   };
 }
 
-/** A Knex instance for `url`. On SQLite, write transactions start with BEGIN IMMEDIATE. */
+const queryDuration = new client.Histogram({
+  name: 'db_query_duration_seconds',
+  help: 'SQL statements in seconds, from sending one to its answer or error',
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [registry],
+});
+
+const DIALECTS = { pg: PostgresClient, 'better-sqlite3': BetterSqliteClient };
+
+/**
+ * Knex's client for `name`, with every statement timed at /metrics. `_query` is where
+ * each statement meets the driver, transactions' BEGIN and COMMIT included (Knex's
+ * 'query-response' event never fires for those), and transactions build their client
+ * from this class, so this is the one place that sees them all.
+ */
+function timedClient(name) {
+  return class TimedClient extends DIALECTS[name] {
+    async _query(connection, query) {
+      const stopTimer = queryDuration.startTimer();
+      try {
+        return await super._query(connection, query);
+      } finally {
+        stopTimer();
+      }
+    }
+  };
+}
+
+/**
+ * A Knex instance for `url`, its statements timed at /metrics. On SQLite, write
+ * transactions start with BEGIN IMMEDIATE.
+ */
 export function createDb(url) {
-  const db = knex(knexConfig(url));
-  if (db.client.config.client === 'better-sqlite3') {
+  const settings = knexConfig(url);
+  const db = knex({ ...settings, client: timedClient(settings.client) });
+  if (db.client.driverName === 'better-sqlite3') {
     // Knex opens SQLite transactions with a plain (deferred) BEGIN: two of them that
     // both read and then write deadlock, and one fails with "database is locked".
     // BEGIN IMMEDIATE takes the write lock up front, so the other one simply waits
@@ -92,7 +128,7 @@ export function createDb(url) {
 
 export const db = createDb(config.databaseUrl);
 
-export const isSqlite = db.client.config.client === 'better-sqlite3';
+export const isSqlite = db.client.driverName === 'better-sqlite3';
 
 /** Apply every migration that has not run yet; returns the names of those it ran. */
 export async function migrate(database = db) {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"github.com/prometheus/client_golang/prometheus"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -34,12 +35,15 @@ const (
 	Postgres Dialect = "postgres"
 )
 
-// DB is the connection pool, its dialect, and a count of the statements sent
-// (the query-count tests read it).
+// DB is the connection pool, its dialect, a count of the statements sent (the
+// query-count tests read it) and their times (for /metrics).
 type DB struct {
 	pool    *sql.DB
 	Dialect Dialect
 	queries atomic.Int64
+	// Every statement below goes through this file, which makes it the one
+	// place to time them: database/sql itself has no hook for it.
+	duration prometheus.Histogram
 	// Prepared statements by query: SQLite parses and plans a statement each
 	// time it is prepared, which costs as much as running a small query.
 	stmts sync.Map
@@ -52,7 +56,11 @@ const idleConnections = 16
 // Open connects to the database named by url: sqlite:///relative/path.db,
 // sqlite:////absolute/path.db, or postgres(ql)://user:password@host:5432/name.
 func Open(ctx context.Context, rawURL string) (*DB, error) {
-	db := &DB{}
+	db := &DB{duration: prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name:    "db_query_duration_seconds",
+		Help:    "SQL statements in seconds, from sending one to its answer (transactions' BEGIN and COMMIT too).",
+		Buckets: []float64{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5},
+	})}
 	var err error
 	switch {
 	case strings.HasPrefix(rawURL, "sqlite://"):
@@ -154,6 +162,13 @@ func (db *DB) Pool() *sql.DB { return db.pool }
 // Queries is the number of statements sent so far.
 func (db *DB) Queries() int64 { return db.queries.Load() }
 
+// Metrics is the histogram of the statements' times, for /metrics.
+func (db *DB) Metrics() prometheus.Collector { return db.duration }
+
+// observe records one statement that was sent at start. Used with defer, it
+// runs when the database has answered (for a query: its first row).
+func (db *DB) observe(start time.Time) { db.duration.Observe(time.Since(start).Seconds()) }
+
 // Ping checks that the database answers.
 func (db *DB) Ping(ctx context.Context) error { return db.pool.PingContext(ctx) }
 
@@ -185,12 +200,14 @@ type Querier interface {
 // ExecContext runs a statement that returns no rows.
 func (db *DB) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	db.queries.Add(1)
+	defer db.observe(time.Now())
 	return db.pool.ExecContext(ctx, db.rebind(query), args...)
 }
 
 // QueryContext runs a query that returns rows.
 func (db *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	db.queries.Add(1)
+	defer db.observe(time.Now())
 	stmt, err := db.prepared(ctx, query)
 	if err != nil {
 		return nil, err
@@ -201,6 +218,7 @@ func (db *DB) QueryContext(ctx context.Context, query string, args ...any) (*sql
 // QueryRowContext runs a query that returns at most one row.
 func (db *DB) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	db.queries.Add(1)
+	defer db.observe(time.Now())
 	stmt, err := db.prepared(ctx, query)
 	if err != nil {
 		// The same error again, carried by the Row as Scan expects it.
@@ -235,25 +253,28 @@ type Tx struct {
 // ExecContext runs a statement inside the transaction.
 func (t *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	t.db.queries.Add(1)
+	defer t.db.observe(time.Now())
 	return t.tx.ExecContext(ctx, t.db.rebind(query), args...)
 }
 
 // QueryContext runs a query inside the transaction.
 func (t *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	t.db.queries.Add(1)
+	defer t.db.observe(time.Now())
 	return t.tx.QueryContext(ctx, t.db.rebind(query), args...)
 }
 
 // QueryRowContext runs a one-row query inside the transaction.
 func (t *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	t.db.queries.Add(1)
+	defer t.db.observe(time.Now())
 	return t.tx.QueryRowContext(ctx, t.db.rebind(query), args...)
 }
 
 // InTx runs fn in a transaction: committed when fn returns nil, rolled back
 // otherwise. On SQLite it begins with BEGIN IMMEDIATE (see sqliteDSN).
 func (db *DB) InTx(ctx context.Context, fn func(tx *Tx) error) error {
-	tx, err := db.pool.BeginTx(ctx, nil)
+	tx, err := db.begin(ctx)
 	if err != nil {
 		return err
 	}
@@ -262,7 +283,15 @@ func (db *DB) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := fn(&Tx{tx: tx, db: db}); err != nil {
 		return err
 	}
+	defer db.observe(time.Now())
 	return tx.Commit()
+}
+
+// begin starts a transaction, timed like a statement: on SQLite, BEGIN
+// IMMEDIATE is where a writer waits for another.
+func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
+	defer db.observe(time.Now())
+	return db.pool.BeginTx(ctx, nil)
 }
 
 // IsUniqueViolation reports whether err is a broken UNIQUE or PRIMARY KEY constraint.
