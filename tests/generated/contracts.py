@@ -62,7 +62,7 @@ PROBES: dict[str, dict[str, Probe]] = {
 CACHED_READS: dict[str, str] = {
     "blog": "/api/articles?limit=5",
     "ecommerce": "/api/categories",
-    "social": "/api/users/nobody-by-this-name",
+    "social": "/api/users/nobody_by_this_name",
 }
 
 
