@@ -13,7 +13,9 @@ What it does:
 2. starts two copies with `make run` on free ports (the same database file), and nginx with
    the project's configuration as the generated-project lane does
    (tests/support/balancer.py), once in front of the first copy and once in front of both;
-3. runs `make loadtest` against nginx's HTTPS address for `--seconds`, with the project's
+3. warms both copies with one uncounted run through nginx in front of both (the seeding
+   warmed only the first; a JVM or V8 compiles hot code as it serves), then
+   runs `make loadtest` against nginx's HTTPS address for `--seconds`, with the project's
    certificate trusted (SSL_CERT_FILE for Go, NODE_EXTRA_CA_CERTS for Node,
    REQUESTS_CA_BUNDLE for Locust; Gatling's client trusts any certificate unless told
    otherwise);
@@ -78,6 +80,14 @@ def load(project: Path, url: str, certificate: Path, seconds: float) -> tuple[fl
     return float(found.group(1)), float(found.group(2))
 
 
+def warm_up(project: Path, ports: tuple[int, ...], seconds: float) -> None:
+    balancer = start_balancer(project, ports)
+    try:
+        load(project, balancer.base_url, balancer.certificate, seconds)
+    finally:
+        balancer.process.stop()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -104,6 +114,9 @@ def main() -> int:
                 copies[-1].start()
                 copies[-1].wait_healthy("/health", timeout=120)
             seed(f"http://127.0.0.1:{copies[0].port}/api")
+            # One uncounted round through both copies first: the seeding warmed only the
+            # first, and a JVM (or V8) compiles its hot code while it serves.
+            warm_up(project, tuple(copy.port for copy in copies), options.seconds)
             figures: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
             for round_number in range(options.rounds):
                 for count in (1, 2):
