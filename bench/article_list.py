@@ -1,5 +1,5 @@
 """Measure a generated blog's article list against its tag list, in one run (Go, or
-Flask or Spring Boot with --framework flask or spring).
+FastAPI, Flask or Spring Boot with --framework fastapi, flask or spring).
 
 The tag list (`GET /api/tags`) is the cheapest read the API has: one small query.
 The article list (`GET /api/articles`, RealWorld's default page of 20) joins
@@ -9,12 +9,12 @@ an article list at least half as fast as the tag list (ratio >= 0.5).
 
 What it does:
 
-1. generates a blog with `roadmap-scaffold new --framework go` (or flask, spring) from this
-   checkout (or takes `--project DIR`, an already generated one, to measure your
-   changes), builds `bin/api` (Go) or installs it (`make install`, Flask and Spring
-   Boot), migrates a fresh database and serves on a free port of 127.0.0.1, the way
-   `make run` does (Flask: gunicorn with the project's gunicorn.conf.py; Spring Boot:
-   the jar);
+1. generates a blog with `roadmap-scaffold new --framework go` (or fastapi, flask, spring)
+   from this checkout (or takes `--project DIR`, an already generated one, to measure
+   your changes), builds `bin/api` (Go) or installs it (`make install`, the others),
+   migrates a fresh database and serves on a free port of 127.0.0.1, the way `make run`
+   does (FastAPI: uvicorn; Flask: gunicorn with the project's gunicorn.conf.py; Spring
+   Boot: the jar);
 2. seeds it through the API, as clients would: 50 users who follow 10 others each,
    500 articles with 3 tags each from 30, and 20 favourites per user;
 3. builds a small Go load generator (standard library only: keep-alive
@@ -27,7 +27,7 @@ What it does:
 A benchmark is not a timed test: a 2-core machine shared with other work gives
 rates that vary by half from one minute to the next, which only a ratio survives.
 
-    python bench/article_list.py [--framework go|flask|spring] [--project DIR] [--rounds N]
+    python bench/article_list.py [--framework go|fastapi|flask|spring] [--project DIR] [--rounds N]
         [--seconds S] [--workers N] [--database-url postgresql://...]
 """
 
@@ -137,6 +137,16 @@ def generate(work: Path, framework: str, cache: str = "none") -> Path:
 # How each framework's blog is built, migrated and served (from the project's folder).
 SERVERS = {
     "go": (["make", "build"], ["bin/api", "migrate"], ["bin/api", "serve"]),
+    "fastapi": (
+        ["make", "install"],
+        [".venv/bin/alembic", "upgrade", "head"],
+        [
+            "sh",
+            "-c",
+            'exec .venv/bin/uvicorn app.main:app --host "$HOST" --port "$PORT"'
+            " --no-server-header --no-proxy-headers --no-access-log",
+        ],
+    ),
     "flask": (
         ["make", "install"],
         [".venv/bin/flask", "--app", "app", "db", "upgrade"],

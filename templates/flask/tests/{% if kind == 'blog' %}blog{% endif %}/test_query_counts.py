@@ -62,6 +62,22 @@ def test_feed_query_count_does_not_grow_with_page_size(
     assert one == twenty
 
 
+def test_an_article_list_page_is_two_selects_count_and_page(
+    client: FlaskClient, session: Session
+) -> None:
+    viewer = create_user(session)
+    make_busy_blog(session, viewer, articles=3)
+
+    with count_queries(client.application) as statements:
+        response = client.get("/api/articles")
+
+    assert response.status_code == 200
+    # Authors, tags and favourite counts come with the page's rows: no query per article,
+    # and none per page for the tags.
+    selects = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT")]
+    assert len(selects) == 2
+
+
 def test_comment_list_query_count_does_not_grow_with_comments(
     client: FlaskClient, session: Session
 ) -> None:

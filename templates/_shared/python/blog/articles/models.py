@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Column, DateTime, ForeignKey, String, Table, Text
+from sqlalchemy import JSON, Column, DateTime, ForeignKey, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.blog.accounts.models import User
@@ -35,6 +35,10 @@ class Article(Base):
     description: Mapped[str] = mapped_column(String(1000))
     body: Mapped[str] = mapped_column(Text)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # The tag names as lists show them (["dragons", "training"]), kept with the article so
+    # that a page of articles needs no query of its tags. article_tags stays the source:
+    # set_tags() writes both in one transaction, and the tag filter reads article_tags.
+    tag_list: Mapped[list[str]] = mapped_column(JSON, default=list)
     # Indexed: every list is sorted newest first.
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utc_now, index=True
