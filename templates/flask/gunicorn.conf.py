@@ -21,6 +21,10 @@ worker_class = "gthread"
 # cost little memory and no CPU; on PostgreSQL each may keep a connection open.
 threads = int(os.environ.get("GUNICORN_THREADS", "32"))
 timeout = 30
+# An idle client connection stays open 30 s (gunicorn's default is 2 s), longer than
+# nginx keeps one (deploy/nginx/default.conf): a connection closed just as nginx reuses
+# it would make nginx answer a 502.
+keepalive = 30
 # The app logs one line per request itself (app/core/hooks.py), with its request id.
 accesslog = None
 # The longest request line gunicorn reads (its maximum; the default is 4094): a URL of

@@ -10,7 +10,11 @@ database. nginx shares requests out in turn, so consecutive requests reach both 
 
 from __future__ import annotations
 
+import http.client
+import re
 import secrets
+import time
+from pathlib import Path
 
 import pytest
 from tests.generated.contracts import (
@@ -28,6 +32,17 @@ from tests.support.postgres import PostgresServer
 pytestmark = pytest.mark.generated
 
 COMBOS = [combination_param(kind, framework) for kind, framework in offered_combinations()]
+
+
+def _first_kind_of_each_framework() -> list[object]:
+    first: dict[str, str] = {}
+    for kind, framework in offered_combinations():
+        first.setdefault(framework, kind)
+    return [combination_param(kind, framework) for framework, kind in first.items()]
+
+
+#: The app server is the framework's, whatever the kind: one combination per framework.
+ONE_PER_FRAMEWORK = _first_kind_of_each_framework()
 
 JSON = {"Content-Type": "application/json"}
 
@@ -176,3 +191,39 @@ def test_the_app_tells_clients_behind_nginx_apart(balanced: tuple[str, Balancer]
         f"another client, with the right password, behind the same nginx: {_said(other)} "
         "(the app counted the proxy's address, not the client's)"
     )
+
+
+@pytest.mark.parametrize("combination", ONE_PER_FRAMEWORK)
+def test_the_app_keeps_an_idle_connection_longer_than_nginx(
+    combination: tuple[str, str], lab: ProjectLab, postgres: PostgresServer
+) -> None:
+    """nginx reuses an idle connection to the app for its upstream ``keepalive_timeout``.
+    Were the app to close one first, a request nginx sent on it just then would be lost:
+    a POST, which nginx never sends twice, would get a 502 (seen in CI, issue #18)."""
+    kind, framework = combination
+    balancer = lab.balancer(kind, framework, postgres)
+    nginx_idle = _upstream_keepalive_seconds(lab.project(kind, framework).root)
+    connection = http.client.HTTPConnection("127.0.0.1", balancer.copies[0], timeout=10)
+    try:
+        for attempt in ("first", "idle"):
+            connection.request("GET", "/health/live")
+            response = connection.getresponse()
+            response.read()
+            assert response.status == 200, f"GET /health/live ({attempt}): {response.status}"
+            assert connection.sock is not None, "the app closed the connection after answering"
+            if attempt == "first":
+                time.sleep(nginx_idle + 1)
+    except (ConnectionError, http.client.RemoteDisconnected) as error:
+        raise AssertionError(
+            f"{framework}: the app closed a connection idle {nginx_idle + 1} s, "
+            f"while nginx may reuse one idle {nginx_idle} s: {error!r}"
+        ) from None
+    finally:
+        connection.close()
+
+
+def _upstream_keepalive_seconds(project_root: Path) -> int:
+    conf = (project_root / "deploy" / "nginx" / "default.conf").read_text()
+    found = re.search(r"^\s*keepalive_timeout\s+(\d+)s;", conf, re.MULTILINE)
+    assert found, "deploy/nginx/default.conf sets no upstream keepalive_timeout (default 60 s)"
+    return int(found.group(1))

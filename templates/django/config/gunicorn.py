@@ -20,6 +20,10 @@ worker_class = "gthread"
 # little memory and no CPU; on PostgreSQL each keeps a connection open (60 s).
 threads = int(os.environ.get("GUNICORN_THREADS", "32"))
 timeout = 30
+# An idle client connection stays open 30 s (gunicorn's default is 2 s), longer than
+# nginx keeps one (deploy/nginx/default.conf): a connection closed just as nginx reuses
+# it would make nginx answer a 502.
+keepalive = 30
 accesslog = "-"
 # One line per request: method, path, status, duration (ms) and the request id that
 # core.middleware.RequestIdMiddleware returns in X-Request-ID.
