@@ -11,6 +11,8 @@ STAMP := $(VENV)/.installed-$(PYPROJECT_HASH)
 # which `make test` checks that the tool still renders what plain Copier renders.
 LOWEST_COPIER := $(shell $(PYTHON) -c "import re,pathlib;print(re.search(r'\"copier>=([0-9.]+)', pathlib.Path('pyproject.toml').read_text())[1])")
 LOWEST_VENV ?= $(VENV)-copier-$(LOWEST_COPIER)
+LOWEST_PACKAGES := "copier==$(LOWEST_COPIER)" questionary pyyaml packaging pytest pytest-timeout pytest-xdist
+LOWEST_STAMP := $(LOWEST_VENV)/.ready-$(shell echo '$(LOWEST_PACKAGES)' | sha256sum | cut -c1-12)
 EQUIVALENCE_TEST := tests/render/test_shortcuts.py::test_the_tool_renders_what_plain_copier_renders_first_time_and_after
 # The venv's tools (uv, hadolint, copier) must be on PATH for the generated projects' make.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
@@ -31,21 +33,29 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# The unit tests and the render matrix start no server: they run on every core (pytest-xdist,
+# -n auto). The rest (generated projects, their servers, the contract suites) runs one
+# combination at a time (tests/support/lab.py), after them; both run even if the first fails.
+FAST_TESTS := tests/unit tests/render
+
 test: $(STAMP) test-lowest-copier ## run every test: unit, render matrix and generated-project runs
-	$(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+	status=0; \
+	$(VENV)/bin/python -m pytest -n auto $(FAST_TESTS) $(PYTEST_ARGS) || status=1; \
+	$(VENV)/bin/python -m pytest $(addprefix --ignore=,$(FAST_TESTS)) $(PYTEST_ARGS) || status=1; \
+	exit $$status
 
 # The tool from this checkout (PYTHONPATH) with the lowest Copier; only what the test imports.
-$(LOWEST_VENV)/.ready:
+$(LOWEST_STAMP):
 	$(PYTHON) -m venv $(LOWEST_VENV)
-	$(LOWEST_VENV)/bin/python -m pip install --quiet "copier==$(LOWEST_COPIER)" \
-		questionary pyyaml packaging pytest pytest-timeout
+	$(LOWEST_VENV)/bin/python -m pip install --quiet $(LOWEST_PACKAGES)
+	rm -f $(LOWEST_VENV)/.ready*
 	touch $@
 
-test-lowest-copier: $(LOWEST_VENV)/.ready ## the render-equivalence test with the lowest Copier allowed
-	PYTHONPATH=src $(LOWEST_VENV)/bin/python -m pytest -q -p no:cacheprovider $(EQUIVALENCE_TEST)
+test-lowest-copier: $(LOWEST_STAMP) ## the render-equivalence test with the lowest Copier allowed
+	PYTHONPATH=src $(LOWEST_VENV)/bin/python -m pytest -n auto -q -p no:cacheprovider $(EQUIVALENCE_TEST)
 
 test-fast: $(STAMP) ## run the unit tests and the render matrix only
-	$(VENV)/bin/python -m pytest tests/unit tests/render $(PYTEST_ARGS)
+	$(VENV)/bin/python -m pytest -n auto $(FAST_TESTS) $(PYTEST_ARGS)
 
 lint: $(STAMP) ## ruff and mypy on the tool's own code
 	$(VENV)/bin/ruff check src tests

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -87,13 +88,28 @@ def checkout_snapshot(root: Path) -> str:
     --all`` it, untracked files included (a project generated inside the clone
     then breaks its clone). ``git stash create`` commits the tracked files alone,
     moving no branch; without changes the snapshot is ``HEAD``.
+
+    It works on a copy of the checkout's index: ``git stash create`` refreshes and
+    writes the index, so two at once in one checkout (two renders side by side) would
+    meet on its lock, and the second fail with no message.
     """
     # A commit for the tool's own use: it must not depend on the machine's git identity.
     tool = CommitIdentity(STAND_IN_NAME, STAND_IN_EMAIL, from_git=False)
     try:
-        changes = git(root, "stash", "create", env=tool.env()).strip()
+        index = Path(root, git(root, "rev-parse", "--git-path", "index").strip())
+        handle, own_index = tempfile.mkstemp(prefix="roadmap-scaffold-index-")
+        os.close(handle)
+        try:
+            if index.is_file():
+                shutil.copyfile(index, own_index)
+            else:  # no index yet: git reads a missing file as an empty index
+                os.unlink(own_index)
+            env = {**tool.env(), "GIT_INDEX_FILE": own_index}
+            changes = git(root, "stash", "create", env=env).strip()
+        finally:
+            Path(own_index).unlink(missing_ok=True)
         return changes or git(root, "rev-parse", "--verify", "HEAD").strip()
-    except GenerationError as error:
+    except (GenerationError, OSError) as error:
         raise ScaffoldError(f"cannot read the template's commit in {root}: {error}") from error
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import ModuleType
 
@@ -199,6 +200,21 @@ def test_a_snapshot_needs_no_git_identity(
         ["git", "show", f"{snapshot}:file.txt"], cwd=checkout, capture_output=True, text=True
     )
     assert shown.stdout == "uncommitted\n"
+
+
+def test_snapshots_taken_at_once_all_hold_the_uncommitted_change(checkout: Path):
+    """Renders side by side (a test run on every core, two terminals) each take a snapshot
+    of one checkout; git's lock on the checkout's index must not fail any of them."""
+    (checkout / "file.txt").write_text("uncommitted\n", encoding="utf-8")
+    index_before = (checkout / ".git" / "index").read_bytes()
+
+    with ThreadPoolExecutor(8) as pool:
+        snapshots = list(pool.map(lambda _: store.checkout_snapshot(checkout), range(16)))
+
+    assert {git(checkout, "show", f"{snapshot}:file.txt") for snapshot in snapshots} == {
+        "uncommitted"
+    }
+    assert (checkout / ".git" / "index").read_bytes() == index_before
 
 
 @pytest.fixture(scope="module")
