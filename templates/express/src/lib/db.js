@@ -146,6 +146,14 @@ export function isForeignKeyViolation(error) {
   return error?.code === '23503' || error?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
 }
 
+/**
+ * True when `error` is SQLite's "database is locked": another connection (another
+ * process: `make seed`, a second copy) held the write lock past the busy timeout.
+ */
+export function isBusy(error) {
+  return typeof error?.code === 'string' && error.code.startsWith('SQLITE_BUSY');
+}
+
 /** A timestamp column's value (a Date on PostgreSQL, milliseconds on SQLite) as ISO 8601. */
 export function toIsoString(value) {
   return new Date(value).toISOString();

@@ -318,6 +318,14 @@ func IsForeignKeyViolation(err error) bool {
 	return false
 }
 
+// IsBusy reports whether err is SQLite's "database is locked": another
+// connection held the write lock for longer than the busy timeout.
+func IsBusy(err error) bool {
+	liteErr, ok := errors.AsType[*sqlite.Error](err)
+	// The extended codes (SQLITE_BUSY_SNAPSHOT, ...) keep SQLITE_BUSY in their low byte.
+	return ok && liteErr.Code()&0xff == sqlite3.SQLITE_BUSY
+}
+
 // Placeholders returns "?, ?, ?" for n values, for IN (...) lists.
 func Placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
