@@ -25,7 +25,7 @@ from tests.generated.contracts import (
 )
 from tests.support.balancer import Balancer
 from tests.support.lab import ProjectLab, combination_param
-from tests.support.matrix import offered_combinations
+from tests.support.matrix import first_kind_of_each_framework, offered_combinations
 from tests.support.net import Response, request
 from tests.support.postgres import PostgresServer
 
@@ -33,16 +33,10 @@ pytestmark = pytest.mark.generated
 
 COMBOS = [combination_param(kind, framework) for kind, framework in offered_combinations()]
 
-
-def _first_kind_of_each_framework() -> list[object]:
-    first: dict[str, str] = {}
-    for kind, framework in offered_combinations():
-        first.setdefault(framework, kind)
-    return [combination_param(kind, framework) for framework, kind in first.items()]
-
-
 #: The app server is the framework's, whatever the kind: one combination per framework.
-ONE_PER_FRAMEWORK = _first_kind_of_each_framework()
+ONE_PER_FRAMEWORK = [
+    combination_param(kind, framework) for kind, framework in first_kind_of_each_framework()
+]
 
 JSON = {"Content-Type": "application/json"}
 

@@ -34,7 +34,7 @@ from tests.support.lab import (
     RunningServer,
     combination_param,
 )
-from tests.support.matrix import cache_of, offered_combinations
+from tests.support.matrix import cache_of, first_kind_of_each_framework, offered_combinations
 from tests.support.net import free_port, request
 from tests.support.output import SUMMARY_PARSERS, tail
 from tests.support.postgres import PostgresServer
@@ -139,10 +139,9 @@ def _own_lines(output: str) -> list[str]:
 
 def _once_per_framework() -> list[object]:
     """One combination per framework (its first kind): for what no kind's code does."""
-    firsts: dict[str, str] = {}
-    for kind, framework in offered_combinations():
-        firsts.setdefault(framework, kind)
-    return [combination_param(kind, framework) for framework, kind in firsts.items()]
+    return [
+        combination_param(kind, framework) for kind, framework in first_kind_of_each_framework()
+    ]
 
 
 @pytest.mark.parametrize("project", _once_per_framework(), indirect=True)

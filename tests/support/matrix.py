@@ -19,6 +19,14 @@ def offered_combinations() -> list[tuple[str, str]]:
     return catalog().offered_combinations()
 
 
+def first_kind_of_each_framework() -> list[tuple[str, str]]:
+    """(kind, framework) once per framework, with its first kind: for what no kind's code does."""
+    first: dict[str, str] = {}
+    for kind, framework in offered_combinations():
+        first.setdefault(framework, kind)
+    return [(kind, framework) for framework, kind in first.items()]
+
+
 def language_of(framework: str) -> str:
     return catalog().frameworks[framework].language
 
