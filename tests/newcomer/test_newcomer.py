@@ -88,10 +88,30 @@ def fresh_home(folder: Path) -> Path:
     return home
 
 
+def machine_npm_cafile() -> str | None:
+    """The CA bundle this machine's npm is told to trust, if any.
+
+    Where TLS to the registry goes through the network's own proxy, npm (which trusts only
+    its bundled CAs) needs the system's bundle: this machine's accounts name it in their
+    npmrc. A new account would get it from the machine's administrator, so the newcomer's
+    npm gets it too; without it npm retries every request until it falls back to its cache
+    (an Express install took 165 s instead of 37 s).
+    """
+    npm = shutil.which("npm")
+    if npm is None:
+        return None
+    result = subprocess.run(
+        [npm, "config", "get", "cafile"], capture_output=True, text=True, check=False
+    )
+    cafile = result.stdout.strip()
+    return cafile if result.returncode == 0 and Path(cafile).is_file() else None
+
+
 def newcomer_env(home: Path) -> dict[str, str]:
     """No git identity, the system's PATH; caches under the CI cache root only to save time."""
     cache = cache_root()
-    return {
+    network = {"npm_config_cafile": cafile} if (cafile := machine_npm_cafile()) else {}
+    return network | {
         "HOME": str(home),
         "PATH": SYSTEM_PATH,
         "LANG": "C.UTF-8",
