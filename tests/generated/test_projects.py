@@ -383,7 +383,7 @@ _LOADTEST_SUMMARY = re.compile(
 )
 # Long enough to show the numbers are coherent (a rate, ordered percentiles, the duration
 # asked for); the load itself is benches' work (bench/), not CI's.
-LOADTEST_SECONDS = 3
+LOADTEST_SECONDS = 4
 
 
 @pytest.mark.parametrize("server", ["sqlite"], indirect=True)
@@ -407,7 +407,8 @@ def test_make_loadtest_reports_throughput_percentiles_and_no_errors(
     assert step.ok, f"make loadtest failed with no failed request: {step.describe()}"
     assert 0 < p50 <= p95 <= p99, f"percentiles out of order: {summary.group(0)}"
     seconds = float(summary["seconds"])
-    assert LOADTEST_SECONDS * 0.8 <= seconds <= LOADTEST_SECONDS * 1.5, (
+    # A second's slack below: Locust counts from its first request, once its users have started.
+    assert LOADTEST_SECONDS - 1 <= seconds <= LOADTEST_SECONDS * 1.5, (
         f"ran {seconds} s, asked for {LOADTEST_SECONDS}: {summary.group(0)}"
     )
     rate, expected_rate = float(summary["rate"]), requests / seconds
