@@ -178,17 +178,28 @@ def free_port() -> int:
 
 
 def call(base: str, method: str, path: str, body: Any = None, token: str = "") -> Any:
-    """One JSON request; the decoded answer."""
+    """One JSON request; the decoded answer.
+
+    A 503 with Retry-After (SQLite's write lock stayed taken past the server's busy timeout,
+    nothing was written) is sent again after the wait it names, as a client would.
+    """
     data = json.dumps(body).encode() if body else None
-    request = urllib.request.Request(base + path, method=method, data=data)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", "Token " + token)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        sys.exit(f"{method} {path} answered {error.code}: {error.read()[:300]!r}")
+    tries = 0
+    while True:
+        tries += 1
+        request = urllib.request.Request(base + path, method=method, data=data)
+        request.add_header("Content-Type", "application/json")
+        if token:
+            request.add_header("Authorization", "Token " + token)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return json.loads(response.read() or b"null")
+        except urllib.error.HTTPError as error:
+            wait = error.headers.get("Retry-After", "")
+            if error.code == 503 and wait.isdigit() and tries < 5:
+                time.sleep(int(wait))
+                continue
+            sys.exit(f"{method} {path} answered {error.code}: {error.read()[:300]!r}")
 
 
 def seed(base: str) -> str:
