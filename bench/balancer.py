@@ -132,16 +132,24 @@ def main() -> int:
                     print(
                         f"round {round_number + 1}, {count} copies: {rate:.0f} req/s, p95 {p95} ms"
                     )
+        except (SystemExit, AssertionError):
+            for copy in copies:  # what the copies said, before the folder goes
+                print(f"--- {copy.log.name}:\n{copy.log_tail()}", file=sys.stderr)
+            raise
         finally:
             for copy in copies:
                 copy.stop()
 
-    rate = {n: statistics.median(r for r, _ in figures[n]) for n in figures}
-    p95 = {n: statistics.median(p for _, p in figures[n]) for n in figures}
+    throughput = {n: statistics.median(r for r, _ in figures[n]) for n in figures}
+    latency = {n: statistics.median(p for _, p in figures[n]) for n in figures}
     print(f"{options.framework} blog through nginx, medians of {options.rounds} rounds:")
     for n in (1, 2):
-        print(f"  {n} {'copy' if n == 1 else 'copies'}: {rate[n]:.0f} req/s, p95 {p95[n]:.1f} ms")
-    print(f"  two copies / one: throughput x{rate[2] / rate[1]:.2f}, p95 x{p95[2] / p95[1]:.2f}")
+        copies_named = "copy" if n == 1 else "copies"
+        print(f"  {n} {copies_named}: {throughput[n]:.0f} req/s, p95 {latency[n]:.1f} ms")
+    print(
+        f"  two copies / one: throughput x{throughput[2] / throughput[1]:.2f},"
+        f" p95 x{latency[2] / latency[1]:.2f}"
+    )
     return 0
 
 
