@@ -127,6 +127,10 @@ def create_article(session: Session, *, author: User, data: ArticleCreate) -> Ar
 
 
 def update_article(session: Session, *, article: Article, changes: ArticleUpdate) -> Article:
+    # Lock the article's row and read it again: two updates at once would otherwise both
+    # replace the tag links they read before the other committed (PostgreSQL; SQLite
+    # lets one writer in at a time anyway).
+    session.refresh(article, with_for_update=True)
     if changes.title is not None and changes.title != article.title:
         article.title = changes.title
         # The slug follows the title, so links keep describing the article.
