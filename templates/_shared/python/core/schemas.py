@@ -23,10 +23,11 @@ def format_timestamp(moment: datetime) -> str:
     SQLite gives back naive datetimes; everything this app stores is UTC, so a naive
     value is read as UTC. PostgreSQL gives back aware ones, converted to UTC here.
     """
+    # isoformat() is a few times faster than strftime(), and a list has two per row.
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    moment = moment.astimezone(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+        return moment.isoformat(timespec="milliseconds") + "Z"
+    in_utc = moment.astimezone(UTC).replace(tzinfo=None)
+    return in_utc.isoformat(timespec="milliseconds") + "Z"
 
 
 Timestamp = Annotated[datetime, PlainSerializer(format_timestamp, return_type=str)]

@@ -7,18 +7,32 @@ that is 1 + 20 x 4 queries; here it is always 2 (count, page). The page is read 
 plain columns, not ORM objects: a list only shows its articles, and building an
 object per article and per author costs more than the query that reads them. The
 tags come with each article (articles.tag_list), kept in step with article_tags
-whenever they are set.
+whenever they are set. For the same reason each kind of list has its two statements
+built once (_list_statements), what changes per request passed as parameters.
 """
 
+import functools
 import itertools
 import re
 import secrets
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, delete, exists, false, func, select
+from pydantic import TypeAdapter
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Row,
+    Select,
+    bindparam,
+    delete,
+    exists,
+    false,
+    func,
+    select,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.sql.selectable import ScalarSelect
@@ -27,7 +41,6 @@ from app.blog.accounts.models import User
 from app.blog.articles.models import Article, Favorite, Tag, article_tags
 from app.blog.articles.schemas import ArticleCreate, ArticleSummary, ArticleUpdate
 from app.blog.profiles.models import Follow
-from app.blog.profiles.schemas import ProfilePublic
 from app.blog.profiles.service import is_followed_by
 {%- if cache == 'redis' %}
 from app.core.cache import cache
@@ -53,6 +66,10 @@ class ArticleView:
     author_followed: bool
 
 
+#: Turns a page of summaries (plain dicts) into ArticleSummary models.
+SUMMARIES = TypeAdapter(list[ArticleSummary])
+
+
 @dataclass(frozen=True)
 class ArticlePage:
     articles: list[ArticleSummary]
@@ -70,26 +87,15 @@ def list_articles(
     offset: int,
 ) -> ArticlePage:
     """Newest first, optionally only those with a tag, by an author, or liked by a user."""
-    conditions: list[ColumnElement[bool]] = []
-    if tag:
-        conditions.append(Article.tags.any(Tag.name == tag))
-    if author:
-        conditions.append(Article.author.has(User.username == author))
-    if favorited_by:
-        liked_ids = (
-            select(Favorite.article_id)
-            .join(User, User.id == Favorite.user_id)
-            .where(User.username == favorited_by)
-        )
-        conditions.append(Article.id.in_(liked_ids))
-    return _page(session, viewer=viewer, conditions=conditions, limit=limit, offset=offset)
+    asked = {"tag": tag, "author": author, "favorited_by": favorited_by}
+    filters = {name: value for name, value in asked.items() if value}
+    return _page(session, viewer=viewer, filters=filters, limit=limit, offset=offset)
 
 
 def feed(session: Session, *, viewer: User, limit: int, offset: int) -> ArticlePage:
     """Newest first, only by the authors that `viewer` follows."""
-    followed_ids = select(Follow.followed_id).where(Follow.follower_id == viewer.id)
-    conditions = [Article.author_id.in_(followed_ids)]
-    return _page(session, viewer=viewer, conditions=conditions, limit=limit, offset=offset)
+    filters = {"followed_by": viewer.id}
+    return _page(session, viewer=viewer, filters=filters, limit=limit, offset=offset)
 
 
 def get_article_view(session: Session, *, article: Article, viewer: User | None) -> ArticleView:
@@ -121,6 +127,10 @@ def create_article(session: Session, *, author: User, data: ArticleCreate) -> Ar
 
 
 def update_article(session: Session, *, article: Article, changes: ArticleUpdate) -> Article:
+    # Lock the article's row and read it again: two updates at once would otherwise both
+    # replace the tag links they read before the other committed (PostgreSQL; SQLite
+    # lets one writer in at a time anyway).
+    session.refresh(article, with_for_update=True)
     if changes.title is not None and changes.title != article.title:
         article.title = changes.title
         # The slug follows the title, so links keep describing the article.
@@ -235,9 +245,12 @@ def _tags_named(session: Session, names: list[str]) -> list[Tag]:
     return list(session.scalars(select(Tag).where(Tag.name.in_(names)).order_by(Tag.name)))
 
 
-def _per_row_facts(viewer: User | None) -> tuple[ColumnElement[Any], ...]:
+def _per_row_facts(
+    viewer_id: int | ColumnElement[int] | None,
+) -> tuple[ColumnElement[Any], ...]:
     """An article's facts that depend on other rows and on who is asking (favorited,
-    favorites_count, author_followed), computed by the database in the same query."""
+    favorites_count, author_followed), computed by the database in the same query.
+    `viewer_id` is the reader's id (a bound parameter in a list), None for nobody."""
     favorites_count: ScalarSelect[int] = (
         select(func.count(Favorite.user_id))
         .where(Favorite.article_id == Article.id)
@@ -245,25 +258,26 @@ def _per_row_facts(viewer: User | None) -> tuple[ColumnElement[Any], ...]:
         .scalar_subquery()
     )
     favorited: ColumnElement[bool] = (
-        exists().where(Favorite.article_id == Article.id, Favorite.user_id == viewer.id)
-        if viewer is not None
+        exists().where(Favorite.article_id == Article.id, Favorite.user_id == viewer_id)
+        if viewer_id is not None
         else false()
     )
     return (
         favorited.label("favorited"),
         favorites_count.label("favorites_count"),
-        is_followed_by(viewer, Article.author_id).label("author_followed"),
+        is_followed_by(viewer_id, Article.author_id).label("author_followed"),
     )
 
 
 def _views_query(viewer: User | None) -> Select[Article, bool, int, bool]:
     """SELECT whole articles (one is shown in full) with their per-row facts."""
-    return select(Article, *_per_row_facts(viewer)).options(
+    viewer_id = viewer.id if viewer is not None else None
+    return select(Article, *_per_row_facts(viewer_id)).options(
         joinedload(Article.author),  # same query: one JOIN, authors come with their articles
     )
 
 
-def _summaries_query(viewer: User | None) -> Select[Any]:
+def _summaries_query(viewer_id: ColumnElement[int] | None) -> Select[Any]:
     """SELECT what a list shows of each article, as plain columns (rows, not objects)."""
     return select(
         Article.slug,
@@ -275,44 +289,90 @@ def _summaries_query(viewer: User | None) -> Select[Any]:
         User.username,
         User.bio,
         User.image,
-        *_per_row_facts(viewer),
+        *_per_row_facts(viewer_id),
     ).join(User, User.id == Article.author_id)
+
+
+def _liked_by(username: BindParameter[str]) -> ColumnElement[bool]:
+    liked_ids = (
+        select(Favorite.article_id)
+        .join(User, User.id == Favorite.user_id)
+        .where(User.username == username)
+    )
+    return Article.id.in_(liked_ids)
+
+
+def _by_followed_authors(follower_id: BindParameter[int]) -> ColumnElement[bool]:
+    followed_ids = select(Follow.followed_id).where(Follow.follower_id == follower_id)
+    return Article.author_id.in_(followed_ids)
+
+
+#: What each list filter keeps, given the bound parameter that will hold its value.
+FILTERS: dict[str, Callable[[BindParameter[Any]], ColumnElement[bool]]] = {
+    "tag": lambda name: Article.tags.any(Tag.name == name),
+    "author": lambda username: Article.author.has(User.username == username),
+    "favorited_by": _liked_by,
+    "followed_by": _by_followed_authors,
+}
+
+
+@functools.cache
+def _list_statements(filters: tuple[str, ...], signed_in: bool) -> tuple[Select[Any], Select[Any]]:
+    """The count and the page of a list with these filters, built once per kind of list.
+
+    Building a statement, and the key SQLAlchemy finds its compiled SQL by, costs more
+    than SQLite takes to run it. A statement built once keeps its key; the filters'
+    values, the reader's id and the page bounds are bound parameters (named after them).
+    """
+    conditions = [FILTERS[name](bindparam(name)) for name in filters]
+    count = select(func.count()).select_from(Article).where(*conditions)
+    page = (
+        _summaries_query(bindparam("viewer_id") if signed_in else None)
+        .where(*conditions)
+        .order_by(Article.created_at.desc(), Article.id.desc())
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+    return count, page
 
 
 def _page(
     session: Session,
     *,
     viewer: User | None,
-    conditions: Sequence[ColumnElement[bool]],
+    filters: dict[str, Any],
     limit: int,
     offset: int,
 ) -> ArticlePage:
-    total = session.scalar(select(func.count()).select_from(Article).where(*conditions)) or 0
-    query = (
-        _summaries_query(viewer)
-        .where(*conditions)
-        .order_by(Article.created_at.desc(), Article.id.desc())
-        .limit(limit)
-        .offset(offset)
-    )
-    return ArticlePage(articles=[_summary(row) for row in session.execute(query)], total=total)
+    count, page = _list_statements(tuple(sorted(filters)), viewer is not None)
+    viewer_id = viewer.id if viewer is not None else None
+    parameters = {**filters, "viewer_id": viewer_id, "limit": limit, "offset": offset}
+    total = session.scalar(count, parameters) or 0
+    rows = session.execute(page, parameters)
+    # One call validates the whole page (pydantic-core's loop, not 40 models' __init__).
+    articles = SUMMARIES.validate_python([_summary(row) for row in rows])
+    return ArticlePage(articles=articles, total=total)
 
 
-def _summary(row: Row[Any]) -> ArticleSummary:
-    author = ProfilePublic(
-        username=row.username, bio=row.bio, image=row.image, following=bool(row.author_followed)
-    )
-    return ArticleSummary(
-        slug=row.slug,
-        title=row.title,
-        description=row.description,
-        tag_list=row.tag_list,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        favorited=bool(row.favorited),
-        favorites_count=row.favorites_count,
-        author=author,
-    )
+def _summary(row: Row[Any]) -> dict[str, Any]:
+    """What ArticleSummary is made of, from one row of the page."""
+    author = {
+        "username": row.username,
+        "bio": row.bio,
+        "image": row.image,
+        "following": bool(row.author_followed),
+    }
+    return {
+        "slug": row.slug,
+        "title": row.title,
+        "description": row.description,
+        "tag_list": row.tag_list,
+        "created_at": row.created_at,
+        "updated_at": row.updated_at,
+        "favorited": bool(row.favorited),
+        "favorites_count": row.favorites_count,
+        "author": author,
+    }
 
 
 def _to_view(row: Row[Article, bool, int, bool]) -> ArticleView:

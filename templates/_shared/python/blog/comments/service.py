@@ -22,7 +22,7 @@ class CommentView:
 def list_comments(session: Session, *, article: Article, viewer: User | None) -> list[CommentView]:
     """Newest first, each with its author and the caller's follow flag, in one query."""
     query = (
-        select(Comment, is_followed_by(viewer, Comment.author_id))
+        select(Comment, is_followed_by(viewer.id if viewer else None, Comment.author_id))
         .where(Comment.article_id == article.id)
         .options(joinedload(Comment.author))
         .order_by(Comment.created_at.desc(), Comment.id.desc())

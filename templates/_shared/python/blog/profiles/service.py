@@ -11,16 +11,17 @@ from app.core.errors import InvalidInputError
 
 
 def is_followed_by(
-    viewer: User | None, author_id: InstrumentedAttribute[int]
+    viewer_id: int | ColumnElement[int] | None, author_id: InstrumentedAttribute[int]
 ) -> ColumnElement[bool]:
-    """SQL that is true when `viewer` follows the user whose id is `author_id`.
+    """SQL that is true when the user `viewer_id` (None: nobody) follows the user whose
+    id is `author_id`. The id may be a bound parameter, given when the query runs.
 
     Put into a list query, it computes every row's `following` flag in the same
     query, instead of one extra query per row (the "N+1 queries" problem).
     """
-    if viewer is None:
+    if viewer_id is None:
         return false()
-    return exists().where(Follow.follower_id == viewer.id, Follow.followed_id == author_id)
+    return exists().where(Follow.follower_id == viewer_id, Follow.followed_id == author_id)
 
 
 def to_profile(user: User, *, following: bool) -> ProfilePublic:
