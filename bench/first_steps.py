@@ -117,26 +117,9 @@ def measure(kind: str, framework: str, runs: int, work: Path) -> dict[str, objec
     # find the machine's own repository (~/.m2) full. Its wrapper's shell script reads HOME.
     env["MAVEN_OPTS"] = f"{os.environ.get('MAVEN_OPTS', '')} -Duser.home={home}".strip()
     project = work / kind
-    run(
-        [
-            sys.executable,
-            "-m",
-            "roadmap_scaffold",
-            "new",
-            str(project),
-            "--kind",
-            kind,
-            "--framework",
-            framework,
-            "--database",
-            "sqlite",
-            "--cache",
-            "none",
-            "--yes",
-        ],
-        work,
-        dict(os.environ),
-    )
+    new = [sys.executable, "-m", "roadmap_scaffold", "new", str(project), "--yes"]
+    answers = ["--kind", kind, "--framework", framework, "--database", "sqlite", "--cache", "none"]
+    run(new + answers, work, dict(os.environ))
     cold, _ = run(["make", "install"], project, env)
     warm = []
     for i in range(runs):
