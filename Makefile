@@ -34,14 +34,17 @@ $(STAMP): pyproject.toml
 	touch $@
 
 # The unit tests and the render matrix start no server: they run on every core (pytest-xdist,
-# -n auto). The rest (generated projects, their servers, the contract suites) runs one
-# combination at a time (tests/support/lab.py), after them; both run even if the first fails.
+# -n auto). The rest (generated projects, their servers, the contract suites) runs after them,
+# LAB_WORKERS combinations at a time, each worker with its own servers (tests/support/lab.py);
+# both run even if the first fails. Each combination's own `make test` wants a core or more.
 FAST_TESTS := tests/unit tests/render
+LAB_WORKERS ?= 2
 
 test: $(STAMP) test-lowest-copier ## run every test: unit, render matrix and generated-project runs
 	status=0; \
 	$(VENV)/bin/python -m pytest -n auto $(FAST_TESTS) $(PYTEST_ARGS) || status=1; \
-	$(VENV)/bin/python -m pytest $(addprefix --ignore=,$(FAST_TESTS)) $(PYTEST_ARGS) || status=1; \
+	$(VENV)/bin/python -m pytest -n $(LAB_WORKERS) --dist loadgroup \
+		$(addprefix --ignore=,$(FAST_TESTS)) $(PYTEST_ARGS) || status=1; \
 	exit $$status
 
 # The tool from this checkout (PYTHONPATH) with the lowest Copier; only what the test imports.
