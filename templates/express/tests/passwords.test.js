@@ -18,16 +18,21 @@ describe('password hashes', () => {
     assert.equal(await verifyPassword('correct-horse-battery', 'not a hash'), false);
   });
 
-  test('when 20 passwords are checked at full cost, then /health still answers within 0.5 s', async () => {
+  test('when 20 passwords are checked at full cost, then /health answers before they are done', async () => {
     // The production cost, not the tests' cheap one: the point is how the server
-    // behaves while real logins hash. The hashing must run off the event loop.
+    // behaves while real logins hash. The hashing must run off the event loop: were
+    // it to block the loop, /health could only answer once every hash was done.
+    // Comparing the two, not timing /health against a clock, holds on a busy machine.
     const hash = await hashPassword('correct-horse-battery', HASH_COST);
-    const logins = Array.from({ length: 20 }, () => verifyPassword('wrong-guess', hash));
-    const started = performance.now();
+    let hashesDone = false;
+    const guesses = Array.from({ length: 20 }, () => verifyPassword('wrong-guess', hash));
+    const logins = Promise.all(guesses).then((results) => {
+      hashesDone = true;
+      return results;
+    });
     const health = await request(t.app).get('/health');
-    const seconds = (performance.now() - started) / 1000;
     assert.equal(health.status, 200);
-    assert.ok(seconds < 0.5, `/health took ${seconds.toFixed(2)} s while logins were hashing`);
-    assert.deepEqual(await Promise.all(logins), Array(20).fill(false));
+    assert.equal(hashesDone, false, '/health waited for the password hashes to finish');
+    assert.deepEqual(await logins, Array(20).fill(false));
   });
 });
