@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,7 +15,6 @@ if str(_REPO) not in sys.path:  # `tests.support` must import whatever the impor
 from tests.support import lab as project_lab  # noqa: E402
 from tests.support.paths import REPO_ROOT  # noqa: E402
 from tests.support.postgres import PostgresServer  # noqa: E402
-from tests.support.project import TIMINGS  # noqa: E402
 
 #: The session's ProjectLab, once the `lab` fixture made it (the hooks below need it).
 _LAB = pytest.StashKey[project_lab.ProjectLab]()
@@ -47,8 +45,6 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.hookimpl(wrapper=True)  # after pytest and every conftest ordered the tests
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
-    # Before xdist's own hook reads the groups (`--dist loadgroup`: one worker per combination).
-    project_lab.group_by_combination(items)
     yield
     project_lab.order_by_combination(items)
 
@@ -59,28 +55,6 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     combination = project_lab.combination_of(item)
     if lab and combination and combination != project_lab.combination_of(nextitem):
         lab.release(*combination)
-
-
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    # An xdist worker hands its generated-project timings to the controller, which prints them.
-    workeroutput = getattr(session.config, "workeroutput", None)
-    if workeroutput is not None:
-        workeroutput["timings"] = list(TIMINGS)
-
-
-@pytest.hookimpl(optionalhook=True)  # xdist's hook: called only when xdist runs workers
-def pytest_testnodedown(node: Any, error: object) -> None:
-    timings = getattr(node, "workeroutput", {}).get("timings", [])  # none from a crashed worker
-    TIMINGS.extend((label, seconds) for label, seconds in timings)
-
-
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """How long each stage of the generated-project runs took, combination by combination."""
-    if not TIMINGS:
-        return
-    terminalreporter.section("generated-project timings")
-    for label, seconds in sorted(TIMINGS, key=lambda timing: timing[0].split(":")[0]):
-        terminalreporter.write_line(f"{seconds:7.1f}s  {label}")
 
 
 @pytest.fixture(scope="session")

@@ -9,9 +9,7 @@ installed once and served once per database, whichever test asks first.
 Servers run while their combination's tests run. ``order_by_combination`` puts
 those tests next to each other (the lane's, then the suites', then the fuzzer's),
 and :meth:`ProjectLab.release` stops the combination's servers when the next test
-belongs to another one, so at most one combination's servers are up at a time in each
-pytest process. ``group_by_combination`` lets pytest-xdist run a few processes
-(``-n 2 --dist loadgroup``), each taking whole combinations.
+belongs to another one, so at most one combination's servers are up at a time.
 """
 
 from __future__ import annotations
@@ -299,19 +297,6 @@ def combination_of(item: pytest.Item | None) -> Combination | None:
         return None
     mark = item.get_closest_marker(COMBINATION_MARK)
     return (mark.args[0], mark.args[1]) if mark else None
-
-
-def group_by_combination(items: list[pytest.Item]) -> None:
-    """Mark each combination's tests as one xdist group.
-
-    With ``pytest -n N --dist loadgroup`` each combination's tests run on one worker, in
-    the order below, and the workers run N combinations at a time, each with its own lab
-    and PostgreSQL server. Without xdist the marks change nothing.
-    """
-    for item in items:
-        combination = combination_of(item)
-        if combination:
-            item.add_marker(pytest.mark.xdist_group("-".join(combination)))
 
 
 def order_by_combination(items: list[pytest.Item]) -> None:
